@@ -1,0 +1,102 @@
+/** Renders a query result as a readable table, JSON (one object per record) or CSV. */
+import type { QueryResult } from "../core/graph-db.ts";
+import { isPlainNode, isPlainPath, isPlainRelationship, type PlainValue } from "../core/plain-values.ts";
+
+export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Short, human text for one value: (:Label {name}) for nodes, [:TYPE] for relationships. */
+export function valueText(value: PlainValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(valueText).join(", ")}]`;
+  if (isPlainNode(value)) {
+    const name = value.properties.name ?? value.properties.id ?? value.elementId;
+    return `(:${value.labels.join(":")} ${valueText(name)})`;
+  }
+  if (isPlainRelationship(value)) return `[:${value.type}]`;
+  if (isPlainPath(value)) {
+    return value.nodes
+      .map(
+        (n, i) => valueText(n) + (value.relationships[i] ? `-${valueText(value.relationships[i]!)}->` : ""),
+      )
+      .join("");
+  }
+  return JSON.stringify(value);
+}
+
+/** Terminal columns a string takes: CJK and other wide characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    width +=
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(
+        ch,
+      ) || code >= 0x1f300
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function formatTable(result: QueryResult): string {
+  if (result.columns.length === 0) return "(no rows)";
+  const cells = result.rows.map((row) =>
+    result.columns.map((c) => valueText(row[c] ?? null).replace(/\s*\n\s*/g, " ")),
+  );
+  const widths = result.columns.map((c, i) =>
+    Math.min(60, Math.max(displayWidth(c), ...cells.map((r) => displayWidth(r[i]!)))),
+  );
+  const clip = (text: string, width: number) => {
+    if (displayWidth(text) <= width) return text;
+    let out = "";
+    for (const ch of text) {
+      if (displayWidth(out + ch) > width - 1) break;
+      out += ch;
+    }
+    return out + "…";
+  };
+  const line = (values: string[]) =>
+    "│ " + values.map((v, i) => pad(clip(v, widths[i]!), widths[i]!)).join(" │ ") + " │";
+  const rule = (l: string, m: string, r: string) => l + widths.map((w) => "─".repeat(w + 2)).join(m) + r;
+  return [
+    rule("┌", "┬", "┐"),
+    line(result.columns),
+    rule("├", "┼", "┤"),
+    ...cells.map(line),
+    rule("└", "┴", "┘"),
+    `${result.rows.length} row${result.rows.length === 1 ? "" : "s"}`,
+  ].join("\n");
+}
+
+function csvCell(value: PlainValue): string {
+  const text =
+    value === null
+      ? ""
+      : typeof value === "string"
+        ? value
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatResult(result: QueryResult, format: OutputFormat): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(result.rows, null, 2);
+    case "csv":
+      return [
+        result.columns.map(csvCell).join(","),
+        ...result.rows.map((row) => result.columns.map((c) => csvCell(row[c] ?? null)).join(",")),
+      ].join("\n");
+    case "table":
+      return formatTable(result);
+  }
+}

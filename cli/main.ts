@@ -1,0 +1,31 @@
+/** The `guanxi` command line: one program, a module per command. */
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../core/connection.ts";
+import { DatabaseError, InputError } from "../core/errors.ts";
+import { registerDbCommand } from "./db-command.ts";
+import { registerIngestCommand } from "./ingest-command.ts";
+import { ReadOnlyViolation, registerQueryCommand } from "./query-command.ts";
+import { registerStartCommand } from "./start-command.ts";
+
+const program = new Command("guanxi")
+  .description("Guanxi (关系): see who is linked to whom — a knowledge-graph explorer over Neo4j")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDbCommand(program);
+registerStartCommand(program);
+registerIngestCommand(program);
+registerQueryCommand(program);
+
+const KNOWN_ERRORS = [InputError, DatabaseError, ConfigError, ReadOnlyViolation];
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (KNOWN_ERRORS.some((E) => error instanceof E)) {
+    process.stderr.write(`guanxi: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

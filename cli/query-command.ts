@@ -1,0 +1,58 @@
+/** `guanxi query "CYPHER" [--param k=v …] [--format table|json|csv]`: read-only Cypher from the shell. */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { GraphDb } from "../core/graph-db.ts";
+import { withDatabase } from "./connect.ts";
+import { OUTPUT_FORMATS, formatResult, type OutputFormat } from "./format-result.ts";
+
+export class ReadOnlyViolation extends Error {
+  constructor(queryType: string) {
+    const what = queryType === "s" ? "changes the schema" : "writes to the database";
+    super(
+      `Refused: this query ${what} (Neo4j query type "${queryType}"). guanxi query is read-only; nothing was changed.`,
+    );
+    this.name = "ReadOnlyViolation";
+  }
+}
+
+/** `k=v`: the value is read as JSON when it parses (numbers, booleans, lists), else as text. */
+export function parseParam(text: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  const eq = text.indexOf("=");
+  if (eq <= 0) throw new InvalidArgumentError(`expected NAME=VALUE, got "${text}"`);
+  const name = text.slice(0, eq).trim().replace(/^\$/, "");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    throw new InvalidArgumentError(`"${name}" is not a valid parameter name`);
+  const raw = text.slice(eq + 1);
+  let value: unknown = raw;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    // plain text
+  }
+  return { ...previous, [name]: value };
+}
+
+export const QUERY_TIMEOUT_MS = 60_000;
+
+export function registerQueryCommand(program: Command): void {
+  program
+    .command("query")
+    .description("run read-only Cypher and print the result")
+    .argument("<cypher>", "the Cypher statement")
+    .option(
+      "-p, --param <name=value>",
+      "a query parameter, repeatable (value read as JSON when it parses)",
+      parseParam,
+      {},
+    )
+    .addOption(new Option("-f, --format <format>", "output format").choices(OUTPUT_FORMATS).default("table"))
+    .action(async (cypher: string, opts: { param: Record<string, unknown>; format: OutputFormat }) => {
+      await withDatabase(async (db) => {
+        // EXPLAIN first: Neo4j classifies the statement without running it. The read transaction
+        // below would refuse a write anyway; this check also catches schema commands with a clear message.
+        const queryType = await db.queryType(cypher, opts.param);
+        if (!GraphDb.isReadOnly(queryType)) throw new ReadOnlyViolation(queryType);
+        const result = await db.read(cypher, opts.param, { timeoutMs: QUERY_TIMEOUT_MS });
+        process.stdout.write(formatResult(result, opts.format) + "\n");
+      });
+    });
+}

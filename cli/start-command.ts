@@ -1,0 +1,67 @@
+/**
+ * `guanxi start` (`npm start`): the one command a new user runs. With NEO4J_URI unset it starts the
+ * bundled database, ingests the seed data set into an empty database, and keeps running until
+ * Ctrl-C; with NEO4J_URI set it uses that server instead.
+ */
+import type { Command } from "commander";
+import { DEFAULT_BOLT_PORT, ensurePassword, startBundledDb, type BundledDb } from "../core/bundled-db.ts";
+import { bundledDataDir, resolveConnection, type ConnectionConfig } from "../core/connection.ts";
+import { GraphDb } from "../core/graph-db.ts";
+import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
+import { summarise } from "./ingest-command.ts";
+
+async function ingestSeedIfEmpty(db: GraphDb): Promise<void> {
+  const { rows } = await db.read("MATCH (n) RETURN count(n) > 0 AS hasData");
+  if (rows[0]?.hasData === true) {
+    console.log("The database already holds data; the seed data set was not re-ingested.");
+    return;
+  }
+  console.log("Empty database: ingesting the seed data set…");
+  console.log(summarise(await ingestFiles(db, [SEED_DATASET])));
+}
+
+function howToQuery(config: ConnectionConfig): string {
+  const example = `npx guanxi query "MATCH (a:Alliance)-[r:SPANS]->(x) RETURN a.name, type(r), x.name"`;
+  const env = config.bundled ? "" : `NEO4J_URI=${config.uri} NEO4J_PASSWORD=… `;
+  return [`Query it from another terminal, for example:`, `  ${env}${example}`].join("\n");
+}
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command("start")
+    .description("start Guanxi: the bundled database (unless NEO4J_URI is set) with the seed data set")
+    .option("--db-port <port>", "Bolt port of the bundled database", String(DEFAULT_BOLT_PORT))
+    .action(async (opts: { dbPort: string }) => {
+      let bundled: BundledDb | undefined;
+      if (!process.env.NEO4J_URI) {
+        const dataDir = bundledDataDir();
+        bundled = await startBundledDb({
+          port: Number(opts.dbPort),
+          dataDir,
+          password: ensurePassword(dataDir, process.env.NEO4J_PASSWORD),
+          log: (line) => console.log(line),
+        });
+        console.log(`Neo4j (bundled) is running at ${bundled.uri}, data in ${bundled.dataDir}`);
+      }
+      const config = bundled
+        ? { uri: bundled.uri, user: bundled.user, password: bundled.password, bundled: true }
+        : resolveConnection();
+      const db = await GraphDb.connect(config);
+      try {
+        await ingestSeedIfEmpty(db);
+      } finally {
+        await db.close();
+      }
+      console.log(howToQuery(config));
+      if (!bundled) return;
+      const running = bundled;
+      console.log("Press Ctrl-C to stop.");
+      const stop = async () => {
+        await running.stop();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      await running.exited;
+    });
+}

@@ -1,0 +1,208 @@
+/**
+ * The one door to Neo4j. Runs Cypher through the driver's managed transactions, converts records to
+ * plain values (plain-values.ts) and driver errors to messages that say what to do. Nothing else in
+ * Guanxi imports neo4j-driver.
+ */
+import neo4j from "neo4j-driver";
+import type {
+  Driver,
+  ManagedTransaction,
+  QueryResult as DriverResult,
+  RecordShape,
+  SessionMode,
+} from "neo4j-driver";
+import type { ConnectionConfig } from "./connection.ts";
+import { DatabaseError } from "./errors.ts";
+import { isIsoDate } from "./property-values.ts";
+import type { PropertySpec } from "./model.ts";
+import { toPlain, type PlainValue } from "./plain-values.ts";
+
+export type Params = Record<string, unknown>;
+
+export interface QueryResult {
+  columns: string[];
+  rows: Record<string, PlainValue>[];
+  /** 'r' read, 'rw' read-write, 'w' write, 's' schema: Neo4j's own classification. */
+  queryType: string;
+  counters: Record<string, number>;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+}
+
+/** A write transaction, as seen by ingest: statements only, the commit belongs to the door. */
+export interface WriteTransaction {
+  run(cypher: string, params?: Params): Promise<QueryResult>;
+}
+
+const READ_ONLY_TYPES = new Set(["r"]);
+
+function toResult(result: DriverResult<RecordShape>): QueryResult {
+  const columns = result.records[0]?.keys.map(String) ?? [];
+  const rows = result.records.map((record) => {
+    const row: Record<string, PlainValue> = {};
+    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    return row;
+  });
+  const updates = result.summary.counters.updates();
+  const counters: Record<string, number> = {};
+  for (const [key, value] of Object.entries(updates)) if (value) counters[key] = value;
+  return { columns, rows, queryType: result.summary.queryType, counters };
+}
+
+/** Parameters for the driver: JS integers become Neo4j integers (the driver would send floats). */
+export function toDriverValue(value: unknown): unknown {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toDriverValue);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDriverValue(v)]));
+  }
+  return value;
+}
+
+/** A property value for the driver, typed by the model: dates become Neo4j dates, floats stay floats. */
+export function toDriverProperty(spec: PropertySpec | undefined, value: unknown): unknown {
+  const type = spec?.type;
+  if (type === "date" && typeof value === "string" && isIsoDate(value)) {
+    const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+    return new neo4j.types.Date(y, m, d);
+  }
+  if (type === "float") return value;
+  if (type === "float[]") return value;
+  return toDriverValue(value);
+}
+
+export function describeDriverError(error: unknown, config: ConnectionConfig): DatabaseError {
+  const e = error as { code?: string; message?: string };
+  const code = e.code ?? "";
+  const message = e.message ?? String(error);
+  if (
+    code === "ServiceUnavailable" ||
+    code === "SessionExpired" ||
+    /ECONNREFUSED|connect ECONN/.test(message)
+  ) {
+    const hint = config.bundled
+      ? "Start the bundled database with `npx guanxi db` (or `npm start`), or set NEO4J_URI."
+      : "Check NEO4J_URI and that the server is running.";
+    return new DatabaseError(`Cannot reach Neo4j at ${config.uri}. ${hint}`, code, { cause: error });
+  }
+  if (
+    code === "Neo.ClientError.Security.Unauthorized" ||
+    code === "Neo.ClientError.Security.AuthenticationRateLimit"
+  ) {
+    return new DatabaseError(
+      `Neo4j at ${config.uri} refused the credentials of user "${config.user}". Check NEO4J_USER and NEO4J_PASSWORD.`,
+      code,
+      { cause: error },
+    );
+  }
+  if (
+    code === "Neo.ClientError.Transaction.TransactionTimedOut" ||
+    /TransactionTimedOut|has been terminated/.test(code)
+  ) {
+    return new DatabaseError(`The query ran out of time and was stopped: ${message}`, code, { cause: error });
+  }
+  return new DatabaseError(message, code || undefined, { cause: error });
+}
+
+export class GraphDb {
+  readonly config: ConnectionConfig;
+  private readonly driver: Driver;
+
+  private constructor(config: ConnectionConfig, driver: Driver) {
+    this.config = config;
+    this.driver = driver;
+  }
+
+  /** Opens a driver and checks the server answers and accepts the credentials. */
+  static async connect(config: ConnectionConfig): Promise<GraphDb> {
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+      userAgent: "guanxi",
+      connectionTimeout: 15_000,
+      maxTransactionRetryTime: 15_000,
+    });
+    try {
+      await driver.verifyAuthentication();
+    } catch (error) {
+      await driver.close();
+      throw describeDriverError(error, config);
+    }
+    return new GraphDb(config, driver);
+  }
+
+  private session(mode: SessionMode) {
+    return this.driver.session({
+      defaultAccessMode: mode,
+      ...(this.config.database ? { database: this.config.database } : {}),
+    });
+  }
+
+  /** Runs one statement in a read transaction: the server refuses any write in it. */
+  async read(cypher: string, params: Params = {}, options: RunOptions = {}): Promise<QueryResult> {
+    const session = this.session(neo4j.session.READ);
+    try {
+      return toResult(
+        await session.executeRead((tx) => tx.run(cypher, toDriverValue(params) as Params), {
+          ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+        }),
+      );
+    } catch (error) {
+      throw describeDriverError(error, this.config);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Neo4j's classification of a statement ('r', 'rw', 'w', 's') from EXPLAIN, without running it. */
+  async queryType(cypher: string, params: Params = {}): Promise<string> {
+    const session = this.session(neo4j.session.READ);
+    try {
+      const result = await session.run(`EXPLAIN ${cypher}`, toDriverValue(params) as Params);
+      return result.summary.queryType;
+    } catch (error) {
+      throw describeDriverError(error, this.config);
+    } finally {
+      await session.close();
+    }
+  }
+
+  static isReadOnly(queryType: string): boolean {
+    return READ_ONLY_TYPES.has(queryType);
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it (retried on transient errors). */
+  async writeTransaction<T>(
+    work: (tx: WriteTransaction) => Promise<T>,
+    options: RunOptions = {},
+  ): Promise<T> {
+    const session = this.session(neo4j.session.WRITE);
+    try {
+      return await session.executeWrite(
+        (tx: ManagedTransaction) =>
+          work({ run: async (cypher, params = {}) => toResult(await tx.run(cypher, params)) }),
+        options.timeoutMs ? { timeout: options.timeoutMs } : {},
+      );
+    } catch (error) {
+      throw describeDriverError(error, this.config);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one auto-commit statement (schema changes cannot share a transaction with data). */
+  async runAutoCommit(cypher: string, params: Params = {}): Promise<QueryResult> {
+    const session = this.session(neo4j.session.WRITE);
+    try {
+      return toResult(await session.run(cypher, toDriverValue(params) as Params));
+    } catch (error) {
+      throw describeDriverError(error, this.config);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

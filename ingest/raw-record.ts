@@ -1,0 +1,18 @@
+import type { InputLocation, InputProblem } from "../core/errors.ts";
+
+/**
+ * A node or relationship as a reader found it, before validation against the model. Node fields:
+ * `label`, `id` and properties; relationship fields: `type`, `start`, `end` and properties.
+ */
+export interface RawRecord {
+  kind: "node" | "relationship";
+  location: InputLocation;
+  fields: Record<string, unknown>;
+  /** Line of each field, where the reader knows it. */
+  fieldLines?: Record<string, number>;
+}
+
+export interface ReadResult {
+  records: RawRecord[];
+  problems: InputProblem[];
+}

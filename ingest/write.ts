@@ -1,0 +1,171 @@
+/**
+ * Writes a validated data set with batched `UNWIND … MERGE` statements (cypher/ingest/*.cypher).
+ * A small data set is written in one transaction, so any failure leaves the database as it was.
+ * A large one is written a batch per transaction: a failure leaves no half-written batch, and since
+ * every statement merges, running the ingest again completes the job.
+ */
+import { loadCypher, splitStatements, withModelNames } from "../core/cypher-files.ts";
+import { toDriverProperty, type GraphDb, type WriteTransaction } from "../core/graph-db.ts";
+import { nodePropertySpecs, relationshipPropertySpecs } from "../core/model.ts";
+import type { Dataset, NodeLabel, Properties, PropertySpec } from "../core/model.ts";
+
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface WriteSummary {
+  nodes: ChangeCounts;
+  relationships: ChangeCounts;
+  batches: number;
+  /** True when everything was written in a single transaction. */
+  atomic: boolean;
+}
+
+export interface WriteOptions {
+  /** Rows per statement and transaction. */
+  batchSize?: number;
+  /** Batches written at once on separate transactions (large data sets only). */
+  concurrency?: number;
+  /** Data sets with at most this many rows are written in one transaction. */
+  atomicLimit?: number;
+  /** Called after every batch with rows written so far and rows in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+export const DEFAULT_ATOMIC_LIMIT = 20_000;
+
+interface Batch {
+  kind: "nodes" | "relationships";
+  cypher: string;
+  rows: Record<string, unknown>[];
+}
+
+function driverProperties(
+  properties: Properties,
+  specs: Record<string, PropertySpec>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) out[key] = toDriverProperty(specs[key], value);
+  return out;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export function planBatches(dataset: Dataset, labels: Map<string, NodeLabel>, batchSize: number): Batch[] {
+  const batches: Batch[] = [];
+  const mergeNodes = loadCypher("ingest/merge-nodes");
+  for (const [label, nodes] of groupBy(dataset.nodes, (n) => n.label)) {
+    const cypher = withModelNames(mergeNodes, { LABEL: label });
+    const specs = nodePropertySpecs(label as NodeLabel);
+    const rows = nodes.map((n) => ({ id: n.id, props: driverProperties(n.properties, specs) }));
+    for (const part of chunk(rows, batchSize)) batches.push({ kind: "nodes", cypher, rows: part });
+  }
+  const mergeRels = loadCypher("ingest/merge-relationships");
+  const groups = groupBy(
+    dataset.relationships,
+    (r) => `${labels.get(r.start)}|${r.type}|${labels.get(r.end)}`,
+  );
+  for (const [key, rels] of groups) {
+    const [from, type, to] = key.split("|") as [string, string, string];
+    const cypher = withModelNames(mergeRels, { FROM: from, TYPE: type, TO: to });
+    const specs = relationshipPropertySpecs(rels[0]!.type);
+    const rows = rels.map((r) => ({
+      start: r.start,
+      end: r.end,
+      props: driverProperties(r.properties, specs),
+    }));
+    for (const part of chunk(rows, batchSize)) batches.push({ kind: "relationships", cypher, rows: part });
+  }
+  return batches;
+}
+
+/** Applies cypher/schema.cypher (idempotent) and waits for the indexes to come online. */
+export async function applySchema(db: GraphDb): Promise<void> {
+  for (const statement of splitStatements(loadCypher("schema"))) await db.runAutoCommit(statement);
+  await db.runAutoCommit("CALL db.awaitIndexes(300)");
+}
+
+function emptyCounts(): ChangeCounts {
+  return { created: 0, updated: 0, unchanged: 0 };
+}
+
+async function runBatch(tx: WriteTransaction, batch: Batch): Promise<ChangeCounts> {
+  const result = await tx.run(batch.cypher, { rows: batch.rows });
+  const row = result.rows[0] ?? {};
+  return {
+    created: Number(row.created ?? 0),
+    updated: Number(row.updated ?? 0),
+    unchanged: Number(row.unchanged ?? 0),
+  };
+}
+
+export async function writeDataset(
+  db: GraphDb,
+  dataset: Dataset,
+  labels: Map<string, NodeLabel>,
+  options: WriteOptions = {},
+): Promise<WriteSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batches = planBatches(dataset, labels, batchSize);
+  const total = dataset.nodes.length + dataset.relationships.length;
+  const atomic = total <= (options.atomicLimit ?? DEFAULT_ATOMIC_LIMIT);
+
+  let summary: WriteSummary = {
+    nodes: emptyCounts(),
+    relationships: emptyCounts(),
+    batches: batches.length,
+    atomic,
+  };
+  const done = { nodes: 0, relationships: 0 };
+  const record = (batch: Batch, counts: ChangeCounts) => {
+    const target = summary[batch.kind];
+    target.created += counts.created;
+    target.updated += counts.updated;
+    target.unchanged += counts.unchanged;
+    done[batch.kind] += batch.rows.length;
+    options.onProgress?.(done.nodes + done.relationships, total);
+  };
+
+  if (atomic) {
+    await db.writeTransaction(async (tx) => {
+      // The driver may retry this whole function on a transient error: start the counts afresh.
+      summary = { nodes: emptyCounts(), relationships: emptyCounts(), batches: batches.length, atomic };
+      done.nodes = 0;
+      done.relationships = 0;
+      for (const batch of batches) record(batch, await runBatch(tx, batch));
+    });
+    return summary;
+  }
+
+  // Nodes before relationships: a relationship batch matches its ends by id.
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  for (const kind of ["nodes", "relationships"] as const) {
+    const queue = batches.filter((b) => b.kind === kind);
+    const worker = async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        const current = batch;
+        record(current, await db.writeTransaction((tx) => runBatch(tx, current)));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+  return summary;
+}
