@@ -122,11 +122,17 @@ export class GraphDb {
       connectionTimeout: 15_000,
       maxTransactionRetryTime: 15_000,
     });
+    let accepted: boolean;
     try {
-      await driver.verifyAuthentication();
+      // Resolves false (rather than throwing) when the server refuses the credentials.
+      accepted = await driver.verifyAuthentication();
     } catch (error) {
       await driver.close();
       throw describeDriverError(error, config);
+    }
+    if (!accepted) {
+      await driver.close();
+      throw describeDriverError({ code: "Neo.ClientError.Security.Unauthorized" }, config);
     }
     return new GraphDb(config, driver);
   }

@@ -253,6 +253,8 @@ export interface NodeRecord {
   id: string;
   /** All properties, including id, name, nameEn. */
   properties: Properties;
+  /** Types the input declared for properties the model does not know (CSV `since:date`). */
+  declaredTypes?: Record<string, PropertyType>;
 }
 
 /** A relationship as read from an input file, after validation. Identity: (start, type, end). */
@@ -262,6 +264,8 @@ export interface RelationshipRecord {
   end: string;
   /** All properties, including evidence and article. */
   properties: Properties;
+  /** Types the input declared for properties the model does not know (CSV `weight:float`). */
+  declaredTypes?: Record<string, PropertyType>;
 }
 
 export interface Dataset {

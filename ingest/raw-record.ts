@@ -1,4 +1,5 @@
 import type { InputLocation, InputProblem } from "../core/errors.ts";
+import type { PropertyType } from "../core/model.ts";
 
 /**
  * A node or relationship as a reader found it, before validation against the model. Node fields:
@@ -10,6 +11,8 @@ export interface RawRecord {
   fields: Record<string, unknown>;
   /** Line of each field, where the reader knows it. */
   fieldLines?: Record<string, number>;
+  /** Types declared by the input itself (CSV headers), for properties the model does not know. */
+  declaredTypes?: Record<string, PropertyType>;
 }
 
 export interface ReadResult {

@@ -144,15 +144,17 @@ export function readCsvFile(file: string, text: string): ReadResult {
         : isRelationshipType(owner)
           ? relationshipPropertySpecs(owner)
           : {};
+    const declaredTypes: Record<string, PropertyType> = {};
     for (const c of header.columns) {
       if (c.role !== "property") continue;
+      if (c.type && !specs[c.name]) declaredTypes[c.name] = c.type;
       const cell = cells[c.index]!;
       if (cell === "") continue; // neo4j-admin reads an empty cell as "no value"
       const value = parseCsvValue(c.type ?? specs[c.name]?.type ?? "string", cell);
       if (value instanceof Error) problems.push({ ...location, field: c.header, message: value.message });
       else fields[c.name] = value;
     }
-    records.push({ kind, location, fields });
+    records.push({ kind, location, fields, ...(Object.keys(declaredTypes).length ? { declaredTypes } : {}) });
   });
   return { records, problems };
 }

@@ -19,6 +19,7 @@ import type {
   NodeRecord,
   Properties,
   PropertySpec,
+  PropertyType,
   RelationshipRecord,
 } from "../core/model.ts";
 import { checkFreeValue, checkValue } from "../core/property-values.ts";
@@ -66,6 +67,14 @@ function checkProperties(
   return properties;
 }
 
+function withArticle(label: string): string {
+  return `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
+}
+
+function declared(raw: RawRecord): { declaredTypes?: Record<string, PropertyType> } {
+  return raw.declaredTypes ? { declaredTypes: raw.declaredTypes } : {};
+}
+
 function sameProperties(a: Properties, b: Properties): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
@@ -88,7 +97,7 @@ function validateNode(raw: RawRecord, problems: InputProblem[]): NodeRecord | un
   if (problems.length > before || !isNodeLabel(String(label))) return undefined;
   const properties = checkProperties(raw, nodePropertySpecs(label as NodeLabel), ["label"], problems);
   if (problems.length > before) return undefined;
-  return { label: label as NodeLabel, id: id as string, properties };
+  return { label: label as NodeLabel, id: id as string, properties, ...declared(raw) };
 }
 
 function validateRelationship(raw: RawRecord, problems: InputProblem[]): RelationshipRecord | undefined {
@@ -124,7 +133,13 @@ function validateRelationship(raw: RawRecord, problems: InputProblem[]): Relatio
     });
   }
   if (problems.length > before) return undefined;
-  return { type: rtype, start: raw.fields.start as string, end: raw.fields.end as string, properties };
+  return {
+    type: rtype,
+    start: raw.fields.start as string,
+    end: raw.fields.end as string,
+    properties,
+    ...declared(raw),
+  };
 }
 
 type RelationshipType = RelationshipRecord["type"];
@@ -141,9 +156,14 @@ export async function validateRecords(
   const nodes = new Map<string, Located<NodeRecord>>();
   const relationships = new Map<string, Located<RelationshipRecord>>();
 
+  // Ids of nodes that failed validation: already reported, so links to them are not reported again.
+  const invalidIds = new Set<string>();
   for (const raw of records.filter((r) => r.kind === "node")) {
     const node = validateNode(raw, problems);
-    if (!node) continue;
+    if (!node) {
+      if (typeof raw.fields.id === "string") invalidIds.add(raw.fields.id);
+      continue;
+    }
     const seen = nodes.get(node.id);
     if (!seen) nodes.set(node.id, { record: node, location: raw.location });
     else if (seen.record.label !== node.label || !sameProperties(seen.record.properties, node.properties)) {
@@ -183,7 +203,9 @@ export async function validateRecords(
     ] as const) {
       const id = rel[end];
       const label = labelOf.get(id);
-      if (!label) {
+      if (!label && invalidIds.has(id)) {
+        ok = false;
+      } else if (!label) {
         problems.push({
           ...where,
           field: end,
@@ -194,19 +216,19 @@ export async function validateRecords(
         problems.push({
           ...where,
           field: end,
-          message: `${rel.type} cannot ${end === "start" ? "start at" : "end at"} a ${label} ("${id}"); allowed: ${allowed.join(", ")}`,
+          message: `${rel.type} cannot ${end === "start" ? "start at" : "end at"} ${withArticle(label)} ("${id}"); allowed: ${allowed.join(", ")}`,
         });
         ok = false;
       }
     }
     const article = String(rel.properties.article);
     const articleLabel = labelOf.get(article);
-    if (articleLabel !== "Article") {
+    if (articleLabel !== "Article" && !invalidIds.has(article)) {
       problems.push({
         ...where,
         field: "article",
         message: articleLabel
-          ? `"${article}" is a ${articleLabel}, not an Article`
+          ? `"${article}" is ${withArticle(articleLabel)}, not an Article`
           : `no Article with id "${article}" in the input or the database`,
       });
       ok = false;
@@ -227,5 +249,7 @@ export async function validateRecords(
     nodes: [...nodes.values()].map((n) => n.record),
     relationships: [...relationships.values()].map((r) => r.record),
   };
+  // Report in reading order, whichever pass found the problem.
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { dataset, problems, labels: labelOf };
 }

@@ -1,0 +1,673 @@
+/**
+ * Ingest benchmark: `npm run bench:ingest -- [--nodes N] [--relationships N] [--batch-size N]
+ * [--concurrency N] [--sample N] [--seed N] [--sweep] [--keep]`.
+ *
+ * Starts its own bundled Neo4j (temporary data directory, free port), generates a realistic
+ * organisation network (bench/generate-network.ts), writes it as neo4j-admin CSV into the
+ * database's import directory, and measures on that one database, cleared between runs (the schema
+ * stays):
+ *   - per-row: one transaction per node / relationship, on a sample of the same data;
+ *   - LOAD CSV: the same files, `CALL { … } IN TRANSACTIONS OF 10000 ROWS`, one pass per label/type;
+ *   - guanxi: `ingestFiles` (real reader, validation and writer), read+validate timed apart from writing.
+ * `--sweep` instead tries batch sizes × concurrency on a smaller instance (20k nodes / 100k rels).
+ */
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { ensurePassword, freePort, startBundledDb } from "../core/bundled-db.ts";
+import { withModelNames } from "../core/cypher-files.ts";
+import { GraphDb, toDriverProperty } from "../core/graph-db.ts";
+import {
+  RELATIONSHIP_SPECS,
+  RELATIONSHIP_TYPES,
+  nodePropertySpecs,
+  relationshipPropertySpecs,
+  type Dataset,
+  type NodeLabel,
+  type NodeRecord,
+  type RelationshipRecord,
+  type RelationshipType,
+} from "../core/model.ts";
+import { ingestFiles } from "../ingest/ingest.ts";
+import { applySchema, writeDataset } from "../ingest/write.ts";
+import {
+  csvColumns,
+  describeNetwork,
+  generateNetwork,
+  writeNeo4jAdminCsv,
+  type CsvColumn,
+} from "./generate-network.ts";
+import { cpuNow, cpuSince, findServerPid, load1, type CpuSnapshot } from "./cpu.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const { values: flags } = parseArgs({
+  options: {
+    nodes: { type: "string" },
+    relationships: { type: "string" },
+    "batch-size": { type: "string" },
+    concurrency: { type: "string" },
+    sample: { type: "string" },
+    seed: { type: "string" },
+    repeat: { type: "string" },
+    sweep: { type: "boolean", default: false },
+    "skip-warmup": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    heap: { type: "string", default: "2g" },
+    "page-cache": { type: "string", default: "1g" },
+  },
+  strict: true,
+});
+
+function intFlag(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} needs a positive integer, got ${value}`);
+  return n;
+}
+
+const sweep = flags.sweep;
+const opts = {
+  nodes: intFlag("nodes", flags.nodes, sweep ? 20_000 : 100_000),
+  relationships: intFlag("relationships", flags.relationships, sweep ? 100_000 : 500_000),
+  batchSize: flags["batch-size"] === undefined ? undefined : intFlag("batch-size", flags["batch-size"], 0),
+  concurrency: flags.concurrency === undefined ? undefined : intFlag("concurrency", flags.concurrency, 0),
+  sample: intFlag("sample", flags.sample, 2_000),
+  seed: intFlag("seed", flags.seed, 1),
+  repeat: intFlag("repeat", flags.repeat, 1),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "–";
+const secs = (ms: number) => fmt(ms / 1000, 2);
+const rate = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : NaN);
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = rows.map((r) => r.map((c) => (typeof c === "number" ? fmt(c) : c)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
+
+async function count(db: GraphDb): Promise<{ nodes: number; relationships: number }> {
+  const n = await db.read("MATCH (n) RETURN count(n) AS c");
+  const r = await db.read("MATCH ()-[r]->() RETURN count(r) AS c");
+  return { nodes: Number(n.rows[0]!.c), relationships: Number(r.rows[0]!.c) };
+}
+
+/** Deletes every node and relationship, in batches; constraints and indexes stay. */
+async function clear(db: GraphDb): Promise<void> {
+  await db.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+}
+
+async function expectCounts(db: GraphDb, what: string, nodes: number, relationships: number): Promise<void> {
+  const got = await count(db);
+  if (got.nodes !== nodes || got.relationships !== relationships) {
+    throw new Error(
+      `${what}: the database holds ${got.nodes} nodes / ${got.relationships} relationships, expected ${nodes} / ${relationships}`,
+    );
+  }
+}
+
+interface Measure {
+  method: string;
+  nodes: number;
+  nodeMs: number;
+  relationships: number;
+  relMs: number;
+  /** Extra time not attributed to nodes or relationships (e.g. read+validate). */
+  otherMs?: number;
+  /** CPU seconds of the Neo4j process and of this Node process during the run. */
+  cpu?: CpuSnapshot;
+  /** 1-minute load average when the run started (other work on the machine skews wall times). */
+  load?: number;
+}
+
+let serverPid: number | undefined;
+
+/** Runs `work` `times` times (clearing the database after each but the last) and keeps the fastest. */
+async function bestOf<T extends { cpu?: CpuSnapshot; load?: number }>(
+  db: GraphDb,
+  times: number,
+  work: () => Promise<T>,
+  total: (result: T) => number,
+): Promise<T> {
+  let best: T | undefined;
+  for (let i = 0; i < times; i++) {
+    if (i > 0) await clear(db);
+    const load = load1();
+    const cpu = cpuNow(serverPid);
+    const result = await work();
+    result.cpu = cpuSince(cpu, serverPid);
+    result.load = load;
+    if (!best || total(result) < total(best)) best = result;
+  }
+  return best!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Baseline 1: one transaction per row
+
+/** Every k-th item: a sample spread over all labels and types. */
+function spread<T>(items: T[], n: number): T[] {
+  if (n >= items.length) return [...items];
+  const step = items.length / n;
+  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+function nodeProps(node: NodeRecord): Record<string, unknown> {
+  const specs = nodePropertySpecs(node.label);
+  return Object.fromEntries(
+    Object.entries(node.properties).map(([k, v]) => [k, toDriverProperty(specs[k], v)]),
+  );
+}
+
+function relProps(rel: RelationshipRecord): Record<string, unknown> {
+  const specs = relationshipPropertySpecs(rel.type);
+  return Object.fromEntries(
+    Object.entries(rel.properties).map(([k, v]) => [k, toDriverProperty(specs[k], v)]),
+  );
+}
+
+async function perRow(db: GraphDb, dataset: Dataset, labels: Map<string, NodeLabel>): Promise<Measure> {
+  const nodes = spread(dataset.nodes, opts.sample);
+  const rels = spread(dataset.relationships, Math.round(opts.sample * 2.5));
+  const mergeNode = "MERGE (n:__LABEL__ {id: $id}) SET n += $props";
+  const mergeRel =
+    "MATCH (a:__FROM__ {id: $start}) MATCH (b:__TO__ {id: $end}) MERGE (a)-[r:__TYPE__]->(b) SET r += $props";
+
+  let started = performance.now();
+  for (const node of nodes) {
+    const cypher = withModelNames(mergeNode, { LABEL: node.label });
+    await db.writeTransaction((tx) => tx.run(cypher, { id: node.id, props: nodeProps(node) }));
+  }
+  const nodeMs = performance.now() - started;
+
+  // The ends of the sampled relationships must exist: write the missing ones in bulk, untimed.
+  const have = new Set(nodes.map((n) => n.id));
+  const needed = new Set<string>();
+  for (const r of rels) for (const id of [r.start, r.end]) if (!have.has(id)) needed.add(id);
+  const extra = dataset.nodes.filter((n) => needed.has(n.id));
+  await writeDataset(db, { nodes: extra, relationships: [] }, labels, { batchSize: 5_000 });
+
+  started = performance.now();
+  for (const rel of rels) {
+    const cypher = withModelNames(mergeRel, {
+      FROM: labels.get(rel.start)!,
+      TYPE: rel.type,
+      TO: labels.get(rel.end)!,
+    });
+    await db.writeTransaction((tx) =>
+      tx.run(cypher, { start: rel.start, end: rel.end, props: relProps(rel) }),
+    );
+  }
+  const relMs = performance.now() - started;
+  await expectCounts(db, "per-row", nodes.length + extra.length, rels.length);
+  return {
+    method: "per-row (1 tx/row, sample)",
+    nodes: nodes.length,
+    nodeMs,
+    relationships: rels.length,
+    relMs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Baseline 2: LOAD CSV … CALL { … } IN TRANSACTIONS
+
+function convert(column: CsvColumn): string {
+  const ref = `row.\`${column.header}\``;
+  switch (column.type) {
+    case "string":
+      return ref;
+    case "int":
+      return `toInteger(${ref})`;
+    case "float":
+      return `toFloat(${ref})`;
+    case "boolean":
+      return `toBoolean(${ref})`;
+    case "date":
+      return `date(${ref})`;
+    case "string[]":
+      return `split(${ref}, ';')`;
+    case "int[]":
+      return `[x IN split(${ref}, ';') | toInteger(x)]`;
+    case "float[]":
+      return `[x IN split(${ref}, ';') | toFloat(x)]`;
+  }
+}
+
+function propertyMap(columns: CsvColumn[], specs: Record<string, unknown>): string {
+  return `{${columns
+    .filter((c) => c.name in specs)
+    .map((c) => `\`${c.name}\`: ${convert(c)}`)
+    .join(", ")}}`;
+}
+
+/** The node id lookup for one end of a relationship type: one indexed MATCH per allowed label. */
+function endLookup(variable: string, column: string, labels: readonly NodeLabel[]): string {
+  const branches = labels.map((l) => `MATCH (${variable}:${l} {id: row.\`${column}\`}) RETURN ${variable}`);
+  return `CALL (row) { ${branches.join(" UNION ")} }`;
+}
+
+export function loadCsvStatements(dataset: Dataset, labels: readonly NodeLabel[], folder = "") {
+  const columns = csvColumns(dataset);
+  const nodes = labels.map(
+    (label) => `LOAD CSV WITH HEADERS FROM 'file:///${folder}nodes.csv' AS row
+WITH row WHERE row.\`:LABEL\` = '${label}'
+CALL (row) {
+  MERGE (n:${label} {id: row.\`id:ID\`})
+  SET n += ${propertyMap(columns.nodes, nodePropertySpecs(label))}
+} IN TRANSACTIONS OF 10000 ROWS`,
+  );
+  const types = RELATIONSHIP_TYPES.filter((t) => dataset.relationships.some((r) => r.type === t));
+  const relationships = types.map((type: RelationshipType) => {
+    const spec = RELATIONSHIP_SPECS[type];
+    return `LOAD CSV WITH HEADERS FROM 'file:///${folder}relationships.csv' AS row
+WITH row WHERE row.\`:TYPE\` = '${type}'
+CALL (row) {
+  ${endLookup("a", ":START_ID", spec.from)}
+  ${endLookup("b", ":END_ID", spec.to)}
+  MERGE (a)-[r:${type}]->(b)
+  SET r += ${propertyMap(columns.relationships, relationshipPropertySpecs(type))}
+} IN TRANSACTIONS OF 10000 ROWS`;
+  });
+  return { nodes, relationships };
+}
+
+async function loadCsv(db: GraphDb, dataset: Dataset, folder = ""): Promise<Measure> {
+  const labels = [...new Set(dataset.nodes.map((n) => n.label))];
+  const statements = loadCsvStatements(dataset, labels, folder);
+  let started = performance.now();
+  for (const statement of statements.nodes) await db.runAutoCommit(statement);
+  const nodeMs = performance.now() - started;
+  started = performance.now();
+  for (const statement of statements.relationships) await db.runAutoCommit(statement);
+  const relMs = performance.now() - started;
+  await expectCounts(db, "LOAD CSV", dataset.nodes.length, dataset.relationships.length);
+  return {
+    method: "LOAD CSV (IN TRANSACTIONS OF 10000)",
+    nodes: dataset.nodes.length,
+    nodeMs,
+    relationships: dataset.relationships.length,
+    relMs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guanxi: ingestFiles through the real reader, validation and writer
+
+interface GuanxiRun {
+  cpu?: CpuSnapshot;
+  load?: number;
+  readValidateMs: number;
+  schemaMs: number;
+  nodeMs: number;
+  relMs: number;
+  totalMs: number;
+  nodes: number;
+  relationships: number;
+  batches: number;
+}
+
+/** The same GraphDb, noting when ingest first applies the schema and first writes. */
+function instrumented(db: GraphDb, marks: { schema?: number; write?: number }): GraphDb {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (prop === "runAutoCommit" && marks.schema === undefined) marks.schema = performance.now();
+        if (prop === "writeTransaction" && marks.write === undefined) marks.write = performance.now();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+async function guanxi(
+  db: GraphDb,
+  files: string[],
+  expected: { nodes: number; relationships: number },
+  options: { batchSize?: number; concurrency?: number },
+): Promise<GuanxiRun> {
+  const marks: { schema?: number; write?: number } = {};
+  let nodesDone: number | undefined;
+  const started = performance.now();
+  const report = await ingestFiles(instrumented(db, marks), files, {
+    ...options,
+    onProgress: (done) => {
+      if (nodesDone === undefined && done >= expected.nodes) nodesDone = performance.now();
+    },
+  });
+  const ended = performance.now();
+  if (report.nodes.created !== expected.nodes || report.relationships.created !== expected.relationships) {
+    throw new Error(
+      `guanxi created ${report.nodes.created} nodes / ${report.relationships.created} relationships`,
+    );
+  }
+  await expectCounts(db, "guanxi", expected.nodes, expected.relationships);
+  const schema = marks.schema ?? started;
+  const write = marks.write ?? schema;
+  const nodesEnd = nodesDone ?? write;
+  return {
+    readValidateMs: schema - started,
+    schemaMs: write - schema,
+    nodeMs: nodesEnd - write,
+    relMs: ended - nodesEnd,
+    totalMs: ended - started,
+    nodes: expected.nodes,
+    relationships: expected.relationships,
+    batches: report.batches,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+/** Runs guanxi and LOAD CSV once on a small network (untimed): JIT, plan caches, store files. */
+async function warmUp(db: GraphDb, importDir: string): Promise<void> {
+  const small = generateNetwork({
+    seed: opts.seed + 1,
+    nodes: Math.max(1_000, Math.min(5_000, Math.round(opts.nodes / 10))),
+    relationships: Math.max(5_000, Math.min(25_000, Math.round(opts.relationships / 10))),
+  });
+  const paths = writeNeo4jAdminCsv(small, join(importDir, "warmup"));
+  const expected = { nodes: small.nodes.length, relationships: small.relationships.length };
+  log(`warm-up on ${fmt(expected.nodes)} nodes / ${fmt(expected.relationships)} relationships (untimed)…`);
+  await guanxi(db, [paths.nodes, paths.relationships], expected, {});
+  await clear(db);
+  await loadCsv(db, small, "warmup/");
+  await clear(db);
+}
+
+function guanxiOptions(batchSize?: number, concurrency?: number) {
+  return { ...(batchSize ? { batchSize } : {}), ...(concurrency ? { concurrency } : {}) };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "guanxi-bench-db-"));
+  log(`starting a bundled Neo4j in ${dataDir} (heap ${flags.heap}, page cache ${flags["page-cache"]})`);
+  let t = performance.now();
+  const server = await startBundledDb({
+    port: await freePort(),
+    dataDir,
+    password: ensurePassword(dataDir),
+    heap: flags.heap,
+    pageCache: flags["page-cache"],
+  });
+  serverPid = findServerPid(dataDir);
+  log(`Neo4j at ${server.uri} (pid ${serverPid ?? "?"}), started in ${secs(performance.now() - t)} s`);
+  let db: GraphDb | undefined;
+  const stop = async () => {
+    await db?.close();
+    await server.stop();
+    if (!flags.keep) rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
+  try {
+    db = await GraphDb.connect({
+      uri: server.uri,
+      user: server.user,
+      password: server.password,
+      bundled: false,
+    });
+    await applySchema(db);
+
+    t = performance.now();
+    let dataset: Dataset | undefined = generateNetwork({
+      seed: opts.seed,
+      nodes: opts.nodes,
+      relationships: opts.relationships,
+    });
+    const generateMs = performance.now() - t;
+    const stats = describeNetwork(dataset);
+    mkdirSync(server.importDir, { recursive: true });
+    t = performance.now();
+    const paths = writeNeo4jAdminCsv(dataset, server.importDir);
+    log(
+      `generated ${fmt(stats.nodes)} nodes / ${fmt(stats.relationships)} relationships in ${secs(generateMs)} s ` +
+        `(seed ${opts.seed}); CSV written in ${secs(performance.now() - t)} s to ${server.importDir}`,
+    );
+    log(
+      `degrees: max ${fmt(stats.degree.max)} (${stats.degree.maxNode}), p99 ${stats.degree.p99}, median ${stats.degree.median}; ` +
+        `COOPERATES_WITH hubs ≥1000: ${stats.cooperation.hubsOver1000}, largest ${fmt(stats.cooperation.max)}`,
+    );
+    const files = [paths.nodes, paths.relationships];
+    const expected = { nodes: stats.nodes, relationships: stats.relationships };
+    if (!flags["skip-warmup"]) await warmUp(db, server.importDir);
+
+    if (sweep) {
+      await runSweep(db, dataset, files, expected);
+      return;
+    }
+
+    const labels = new Map<string, NodeLabel>(dataset.nodes.map((n) => [n.id, n.label]));
+    log(
+      `per-row baseline: ${fmt(opts.sample)} nodes + ${fmt(Math.round(opts.sample * 2.5))} relationships, one transaction each…`,
+    );
+    const sample = dataset;
+    const row = await bestOf(
+      db,
+      1,
+      () => perRow(db!, sample, labels),
+      () => 0,
+    );
+    await clear(db);
+    log(`LOAD CSV baseline (best of ${opts.repeat})…`);
+    const csv = await bestOf(
+      db,
+      opts.repeat,
+      () => loadCsv(db!, sample),
+      (m) => m.nodeMs + m.relMs,
+    );
+    await clear(db);
+    // Guanxi reads the files itself: let go of the generated data first.
+    dataset = undefined;
+    labels.clear();
+    const options = guanxiOptions(opts.batchSize, opts.concurrency);
+    log(
+      `guanxi ingest (batch size ${options.batchSize ?? "default"}, concurrency ${options.concurrency ?? "default"}, best of ${opts.repeat})…`,
+    );
+    const g = await bestOf(
+      db,
+      opts.repeat,
+      () => guanxi(db!, files, expected, options),
+      (r) => r.totalMs,
+    );
+
+    const measures: Measure[] = [
+      row,
+      csv,
+      {
+        method: "guanxi: write phase",
+        nodes: g.nodes,
+        nodeMs: g.nodeMs,
+        relationships: g.relationships,
+        relMs: g.relMs,
+      },
+      {
+        method: "guanxi: end to end",
+        nodes: g.nodes,
+        nodeMs: g.nodeMs,
+        relationships: g.relationships,
+        relMs: g.relMs,
+        otherMs: g.readValidateMs + g.schemaMs,
+        ...(g.cpu ? { cpu: g.cpu } : {}),
+        ...(g.load !== undefined ? { load: g.load } : {}),
+      },
+    ];
+    printResults(measures, g);
+  } finally {
+    await stop();
+  }
+}
+
+/** End to end: read+validate (and schema) time shared out over nodes and relationships by count. */
+function share(m: Measure, part: "nodes" | "relationships"): number {
+  return ((m.otherMs ?? 0) * m[part]) / Math.max(1, m.nodes + m.relationships);
+}
+
+function rates(m: Measure): { nodes: number; relationships: number } {
+  return {
+    nodes: rate(m.nodes, m.nodeMs + share(m, "nodes")),
+    relationships: rate(m.relationships, m.relMs + share(m, "relationships")),
+  };
+}
+
+function printResults(measures: Measure[], g: GuanxiRun): void {
+  const rows = measures.map((m) => {
+    const nodeMs = m.nodeMs + share(m, "nodes");
+    const relMs = m.relMs + share(m, "relationships");
+    return [
+      m.method,
+      m.nodes,
+      secs(nodeMs),
+      rate(m.nodes, nodeMs),
+      m.relationships,
+      secs(relMs),
+      rate(m.relationships, relMs),
+      secs(nodeMs + relMs),
+      rate(m.nodes + m.relationships, nodeMs + relMs),
+      m.cpu ? fmt(m.cpu.db, 1) : "",
+      m.cpu ? fmt(m.cpu.node, 1) : "",
+      m.load !== undefined ? fmt(m.load, 1) : "",
+    ];
+  });
+  console.log("");
+  console.log(
+    table(
+      [
+        "method",
+        "nodes",
+        "node s",
+        "nodes/s",
+        "rels",
+        "rel s",
+        "rels/s",
+        "total s",
+        "rows/s",
+        "db CPU s",
+        "node CPU s",
+        "load",
+      ],
+      rows,
+    ),
+  );
+  console.log("");
+  console.log(
+    `guanxi phases: read+validate ${secs(g.readValidateMs)} s, schema ${secs(g.schemaMs)} s, ` +
+      `write nodes ${secs(g.nodeMs)} s, write relationships ${secs(g.relMs)} s, total ${secs(g.totalMs)} s, ${fmt(g.batches)} batches`,
+  );
+  console.log("");
+  const [row, csv, write, e2e] = measures as [Measure, Measure, Measure, Measure];
+  const ratio = (a: Measure, b: Measure, part: "nodes" | "relationships") =>
+    `${fmt(rates(a)[part] / rates(b)[part], 2)}×`;
+  console.log(
+    table(
+      ["ratio", "nodes/s", "rels/s"],
+      [
+        ["guanxi write / LOAD CSV", ratio(write, csv, "nodes"), ratio(write, csv, "relationships")],
+        ["guanxi end-to-end / LOAD CSV", ratio(e2e, csv, "nodes"), ratio(e2e, csv, "relationships")],
+        ["guanxi write / per-row", ratio(write, row, "nodes"), ratio(write, row, "relationships")],
+        ["guanxi end-to-end / per-row", ratio(e2e, row, "nodes"), ratio(e2e, row, "relationships")],
+      ],
+    ),
+  );
+}
+
+async function runSweep(
+  db: GraphDb,
+  dataset: Dataset,
+  files: string[],
+  expected: { nodes: number; relationships: number },
+): Promise<void> {
+  log(`LOAD CSV reference (best of ${opts.repeat})…`);
+  const csv = await bestOf(
+    db,
+    opts.repeat,
+    () => loadCsv(db, dataset),
+    (m) => m.nodeMs + m.relMs,
+  );
+  await clear(db);
+  const rows: (string | number)[][] = [
+    [
+      "LOAD CSV",
+      "10,000",
+      "–",
+      "–",
+      secs(csv.nodeMs),
+      rate(csv.nodes, csv.nodeMs),
+      secs(csv.relMs),
+      rate(csv.relationships, csv.relMs),
+      secs(csv.nodeMs + csv.relMs),
+      fmt(csv.cpu?.db ?? 0, 1),
+      fmt(csv.load ?? 0, 1),
+    ],
+  ];
+  const batchSizes = opts.batchSize ? [opts.batchSize] : [1_000, 5_000, 20_000];
+  const concurrencies = opts.concurrency ? [opts.concurrency] : [1, 2];
+  for (const batchSize of batchSizes) {
+    for (const concurrency of concurrencies) {
+      log(`guanxi batch size ${fmt(batchSize)}, concurrency ${concurrency} (best of ${opts.repeat})…`);
+      const g = await bestOf(
+        db,
+        opts.repeat,
+        () => guanxi(db, files, expected, { batchSize, concurrency }),
+        (r) => r.nodeMs + r.relMs,
+      );
+      await clear(db);
+      rows.push([
+        "guanxi",
+        fmt(batchSize),
+        concurrency,
+        secs(g.readValidateMs),
+        secs(g.nodeMs),
+        rate(g.nodes, g.nodeMs),
+        secs(g.relMs),
+        rate(g.relationships, g.relMs),
+        secs(g.totalMs),
+        fmt(g.cpu?.db ?? 0, 1),
+        fmt(g.load ?? 0, 1),
+      ]);
+    }
+  }
+  console.log("");
+  console.log(
+    `sweep on ${fmt(expected.nodes)} nodes / ${fmt(expected.relationships)} relationships (best of ${opts.repeat}):`,
+  );
+  console.log(
+    table(
+      [
+        "method",
+        "batch",
+        "conc",
+        "read+val s",
+        "nodes s",
+        "nodes/s",
+        "rels s",
+        "rels/s",
+        "total s",
+        "db CPU s",
+        "load",
+      ],
+      rows,
+    ),
+  );
+}
+
+try {
+  await main();
+} finally {
+  console.log(`\npeak RSS of the Node process: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+}
