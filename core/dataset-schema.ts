@@ -49,9 +49,13 @@ function objectSchema(
   specs: Record<string, PropertySpec>,
   extra: Record<string, JsonSchema>,
 ): JsonSchema {
-  const properties: Record<string, JsonSchema> = { [discriminator]: { const: value }, ...extra };
+  const properties: Record<string, JsonSchema | false> = { [discriminator]: { const: value }, ...extra };
   const required = [discriminator, ...Object.keys(extra)];
   for (const [name, spec] of Object.entries(specs)) {
+    if (spec.derived) {
+      properties[name] = false; // computed by Guanxi at ingest
+      continue;
+    }
     properties[name] = propertySchema(spec);
     if (spec.required) required.push(name);
   }

@@ -23,6 +23,8 @@ export interface PropertySpec {
   /** Allowed values, for closed vocabularies such as an organisation's kind. */
   enum?: readonly string[];
   required?: boolean;
+  /** Computed by Guanxi at ingest, never read from input. */
+  derived?: boolean;
 }
 
 export const NODE_LABELS = ["Organisation", "Region", "Alliance", "Person", "Event", "Article"] as const;
@@ -62,6 +64,12 @@ export const COMMON_NODE_PROPERTIES: Record<string, PropertySpec> = {
   nameEn: { type: "string", required: true, description: "English rendering of the name." },
   aliases: { type: "string[]", description: "Other names the sources use, e.g. 市总工会 or 城市副中心." },
   description: { type: "string", description: "One-line English description." },
+  pinyin: {
+    type: "string[]",
+    derived: true,
+    description:
+      "Search keys: toneless pinyin of the name and aliases, computed at ingest (通州区 → tongzhouqu, zhouqu, qu).",
+  },
 };
 
 export interface LabelSpec {

@@ -9,6 +9,7 @@ import { loadCypher } from "../core/cypher-files.ts";
 import { InputError, type InputProblem } from "../core/errors.ts";
 import type { GraphDb } from "../core/graph-db.ts";
 import { isNodeLabel, type NodeLabel } from "../core/model.ts";
+import { addDerivedProperties } from "./derive.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { readCsvFile } from "./read-csv.ts";
 import { readJsonDataset } from "./read-json.ts";
@@ -83,7 +84,7 @@ export async function ingestFiles(
   if (problems.length > 0) throw new InputError(problems);
 
   await applySchema(db);
-  const { dataset } = validation;
+  const dataset = addDerivedProperties(validation.dataset);
   const summary = await writeDataset(db, dataset, validation.labels, options);
   return {
     ...summary,

@@ -60,6 +60,13 @@ function checkProperties(
   for (const [name, value] of Object.entries(raw.fields)) {
     if (skip.includes(name)) continue;
     const spec = specs[name];
+    if (spec?.derived) {
+      problems.push({
+        ...at(raw, name),
+        message: "is computed by Guanxi at ingest: remove it from the input",
+      });
+      continue;
+    }
     const problem = spec ? checkValue(spec, value) : checkFreeValue(value);
     if (problem) problems.push({ ...at(raw, name), message: problem });
     else properties[name] = value as Properties[string];

@@ -97,9 +97,35 @@ export function planBatches(dataset: Dataset, labels: Map<string, NodeLabel>, ba
   return batches;
 }
 
+const FULLTEXT_INDEX = /CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS[\s\S]*?ON EACH \[([^\]]*)\]/;
+
+/**
+ * `IF NOT EXISTS` keeps an index of the same name whatever it covers, so a full-text index whose
+ * property list changed in schema.cypher is dropped first and rebuilt by the statement.
+ */
+async function dropOutdatedFulltextIndex(db: GraphDb, statement: string): Promise<void> {
+  const match = FULLTEXT_INDEX.exec(statement);
+  if (!match) return;
+  const [, name, list] = match as unknown as [string, string, string];
+  const wanted = list.split(",").map((p) => p.trim().replace(/^\w+\./, ""));
+  const { rows } = await db.read(
+    "SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties",
+    {
+      name,
+    },
+  );
+  const existing = rows[0]?.properties as string[] | undefined;
+  if (existing && existing.join(",") !== wanted.join(",")) {
+    await db.runAutoCommit(loadCypher("drop-index"), { name });
+  }
+}
+
 /** Applies cypher/schema.cypher (idempotent) and waits for the indexes to come online. */
 export async function applySchema(db: GraphDb): Promise<void> {
-  for (const statement of splitStatements(loadCypher("schema"))) await db.runAutoCommit(statement);
+  for (const statement of splitStatements(loadCypher("schema"))) {
+    await dropOutdatedFulltextIndex(db, statement);
+    await db.runAutoCommit(statement);
+  }
   await db.runAutoCommit("CALL db.awaitIndexes(300)");
 }
 

@@ -1,0 +1,149 @@
+/**
+ * The contract between Guanxi's HTTP API (server/) and the explorer (web/): request and response
+ * shapes, shared as types so the two cannot drift. Nodes and edges are keyed by Neo4j elementId.
+ */
+import type { PlainValue } from "./plain-values.ts";
+
+/** A node as the explorer draws it. */
+export interface GraphNode {
+  /** Neo4j elementId: the key in the graphology graph. */
+  key: string;
+  /** Guanxi's stable id property (may be absent for nodes not ingested by Guanxi). */
+  id?: string;
+  /** The first label of the domain model the node has, else its first label. */
+  label: string;
+  labels: string[];
+  name: string;
+  nameEn?: string;
+  properties: Record<string, PlainValue>;
+  /** Relationships the node has in the database (not only those on screen). */
+  degree?: number;
+}
+
+export interface GraphEdge {
+  key: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, PlainValue>;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** GET /api/overview?limit=N — the first view. */
+export interface OverviewResponse extends Subgraph {
+  totals: { nodes: number; relationships: number };
+  /** True when the database holds more than `limit` nodes and this is a sample of the most connected. */
+  sampled: boolean;
+  limit: number;
+}
+
+/** GET /api/schema — what the database holds, for the legend and filters. */
+export interface SchemaResponse {
+  labels: { label: string; count: number }[];
+  relationshipTypes: { type: string; count: number }[];
+  propertyKeys: string[];
+}
+
+/** GET /api/search?q=…&limit=N — full-text over names, English names, aliases and pinyin. */
+export interface SearchHit {
+  node: GraphNode;
+  score: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+}
+
+/** A group of neighbours by relationship type and direction. */
+export interface NeighbourGroup {
+  type: string;
+  direction: "out" | "in";
+  /** How many such relationships the node has in the database. */
+  total: number;
+}
+
+/** GET /api/nodes/:key — everything the inspector shows. */
+export interface NodeDetailsResponse {
+  node: GraphNode;
+  groups: (NeighbourGroup & { neighbours: { node: GraphNode; edge: GraphEdge }[] })[];
+  /** Evidence of the node's relationships, with the article each quote comes from. */
+  evidence: {
+    edge: GraphEdge;
+    other: GraphNode;
+    quotes: string[];
+    article?: { key: string; id: string; title: string };
+  }[];
+}
+
+/** POST /api/expand — neighbours of a node, capped per relationship type and direction. */
+export interface ExpandRequest {
+  key: string;
+  /** Neighbours per group (default 25, at most 500). */
+  limit?: number;
+  /** Groups to load (more of); default all. */
+  groups?: { type: string; direction: "out" | "in"; offset: number }[];
+}
+
+export interface ExpandResponse extends Subgraph {
+  /** Per group: how many exist, and how many have been returned up to now (offset + this page). */
+  groups: (NeighbourGroup & { shown: number })[];
+}
+
+/** POST /api/neighbourhood — everything within N hops (1–3), capped. */
+export interface NeighbourhoodRequest {
+  key: string;
+  hops: number;
+  limit?: number;
+}
+
+export interface NeighbourhoodResponse extends Subgraph {
+  truncated: boolean;
+}
+
+/** POST /api/path — a shortest path between two nodes, ignoring direction. */
+export interface PathRequest {
+  from: string;
+  to: string;
+  maxHops?: number;
+}
+
+export interface PathResponse extends Subgraph {
+  found: boolean;
+  /** Relationships on the path, in order. */
+  length: number;
+}
+
+/** POST /api/query — analyst Cypher, read-only, with a timeout and a row cap. */
+export interface QueryRequest {
+  cypher: string;
+  params?: Record<string, unknown>;
+  rowLimit?: number;
+}
+
+export interface QueryResponse {
+  columns: string[];
+  rows: Record<string, PlainValue>[];
+  /** True when the result had more rows than `rowLimit`; only the first rowLimit are returned. */
+  truncated: boolean;
+  rowLimit: number;
+  /** Every node, relationship and path in the rows, for the graph view. */
+  subgraph: Subgraph;
+  queryType: string;
+  elapsedMs: number;
+}
+
+/** Every error response: a clear message, never a stack trace. */
+export interface ApiErrorResponse {
+  error: {
+    /** e.g. "bad-request", "read-only", "not-found", "timeout", "cypher-error", "database-unavailable". */
+    code: string;
+    message: string;
+    /** Where a Cypher error is, when Neo4j says. */
+    position?: { line: number; column: number; offset: number };
+  };
+}
