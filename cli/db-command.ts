@@ -4,7 +4,13 @@
  * kept in DIR/password (mode 0600), where Guanxi's other commands read it.
  */
 import { InvalidArgumentError, type Command } from "commander";
-import { DEFAULT_BOLT_PORT, ensurePassword, passwordFile, startBundledDb } from "../core/bundled-db.ts";
+import {
+  DEFAULT_BOLT_PORT,
+  ensureLauncherBuilt,
+  ensurePassword,
+  passwordFile,
+  startBundledDb,
+} from "../core/bundled-db.ts";
 import { bundledDataDir } from "../core/connection.ts";
 import { resolve } from "node:path";
 
@@ -27,7 +33,13 @@ export function registerDbCommand(program: Command): void {
       Number(process.env.GUANXI_DB_PORT) || DEFAULT_BOLT_PORT,
     )
     .option("--data <dir>", "data directory (GUANXI_DATA_DIR)", bundledDataDir())
-    .action(async (opts: { port: number; data: string }) => {
+    .option("--build-only", "build the launcher with Maven if needed, then exit (CI, provisioning)")
+    .action(async (opts: { port: number; data: string; buildOnly?: boolean }) => {
+      if (opts.buildOnly) {
+        await ensureLauncherBuilt((line) => console.log(line));
+        console.log("The bundled Neo4j is built.");
+        return;
+      }
       const dataDir = resolve(opts.data);
       const password = ensurePassword(dataDir, process.env.NEO4J_PASSWORD);
       const db = await startBundledDb({
