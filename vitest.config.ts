@@ -8,6 +8,7 @@ export default defineConfig({
     // Files share that database, so they run one after another.
     fileParallelism: false,
     testTimeout: 60_000,
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
     hookTimeout: 240_000,
   },
 });
