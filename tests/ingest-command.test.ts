@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/graph-db.ts";
-import { clearDatabase, connectTestDb, runCli, snapshot } from "./support/database.ts";
+import { connectWithSeed, runCli, snapshot } from "./support/database.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "guanxi-ingest-"));
 function file(name: string, text: string): string {
@@ -28,10 +28,7 @@ describe("guanxi ingest", () => {
   let seeded: string;
 
   beforeAll(async () => {
-    db = await connectTestDb();
-    await clearDatabase(db);
-    const first = await runCli(["ingest"]);
-    expect(first.code, first.stderr).toBe(0);
+    ({ db } = await connectWithSeed());
     seeded = await snapshot(db);
   });
   afterAll(async () => db?.close());

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { GraphDb } from "../core/graph-db.ts";
-import { clearDatabase, cliEnv, connectTestDb, runCli, snapshot } from "./support/database.ts";
+import { cliEnv, connectWithSeed, runCli, snapshot } from "./support/database.ts";
 
 const ALLIANCE_QUERY = "MATCH (a:Alliance)-[r]-(x) RETURN a.name, type(r), x.name ORDER BY x.name";
 
@@ -10,10 +10,7 @@ describe("guanxi query", () => {
   let db: GraphDb;
 
   beforeAll(async () => {
-    db = await connectTestDb();
-    await clearDatabase(db);
-    const run = await runCli(["ingest"]);
-    expect(run.code, run.stderr).toBe(0);
+    ({ db } = await connectWithSeed());
   });
   afterAll(async () => db?.close());
 

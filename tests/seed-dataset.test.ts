@@ -13,7 +13,7 @@ import type { GraphDb } from "../core/graph-db.ts";
 import { SEED_DATASET } from "../ingest/ingest.ts";
 import { readJsonDataset } from "../ingest/read-json.ts";
 import { validateRecords } from "../ingest/validate.ts";
-import { REPO_ROOT, clearDatabase, connectTestDb, runCli } from "./support/database.ts";
+import { REPO_ROOT, connectWithSeed, type CliResult } from "./support/database.ts";
 
 const seedText = readFileSync(SEED_DATASET, "utf8");
 const seed = JSON.parse(seedText) as {
@@ -65,10 +65,8 @@ describe("the seed data set, ingested into Neo4j", () => {
   let db: GraphDb;
 
   beforeAll(async () => {
-    db = await connectTestDb();
-    await clearDatabase(db);
-    const run = await runCli(["ingest"]);
-    expect(run.code, run.stderr).toBe(0);
+    let run: CliResult;
+    ({ db, ingest: run } = await connectWithSeed());
     // Not a terminal: progress comes as plain lines on stderr, ending at 100 %.
     expect(run.stderr).toMatch(/^242\/242 rows \(100%, [\d,]+\/s\)$/m);
     expect(run.stdout).toMatch(new RegExp(`Nodes: +${seed.nodes.length} created, 0 updated, 0 unchanged`));

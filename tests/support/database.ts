@@ -59,3 +59,15 @@ export async function snapshot(db: GraphDb): Promise<string> {
 export async function clearDatabase(db: GraphDb): Promise<void> {
   await db.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
 }
+
+/**
+ * Connects, empties the database and ingests the seed data set with `guanxi ingest` as a user would:
+ * the starting point of every test file that works on the seed. Returns the CLI run for its output.
+ */
+export async function connectWithSeed(): Promise<{ db: GraphDb; ingest: CliResult }> {
+  const db = await connectTestDb();
+  await clearDatabase(db);
+  const ingest = await runCli(["ingest"]);
+  if (ingest.code !== 0) throw new Error(`seeding the test database failed:\n${ingest.stderr}`);
+  return { db, ingest };
+}
