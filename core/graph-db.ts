@@ -9,6 +9,7 @@ import type {
   ManagedTransaction,
   QueryResult as DriverResult,
   RecordShape,
+  Session,
   SessionMode,
 } from "neo4j-driver";
 import type { ConnectionConfig } from "./connection.ts";
@@ -137,40 +138,39 @@ export class GraphDb {
     return new GraphDb(config, driver);
   }
 
-  private session(mode: SessionMode) {
-    return this.driver.session({
+  /** Opens a session, runs `work` in it and closes it; driver errors become DatabaseErrors that say what to do. */
+  private async withSession<T>(mode: SessionMode, work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
       defaultAccessMode: mode,
       ...(this.config.database ? { database: this.config.database } : {}),
     });
+    try {
+      return await work(session);
+    } catch (error) {
+      throw describeDriverError(error, this.config);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Runs one statement in a read transaction: the server refuses any write in it. */
   async read(cypher: string, params: Params = {}, options: RunOptions = {}): Promise<QueryResult> {
-    const session = this.session(neo4j.session.READ);
-    try {
-      return toResult(
-        await session.executeRead((tx) => tx.run(cypher, toDriverValue(params) as Params), {
-          ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
-        }),
-      );
-    } catch (error) {
-      throw describeDriverError(error, this.config);
-    } finally {
-      await session.close();
-    }
+    return this.withSession(neo4j.session.READ, async (session) =>
+      toResult(
+        await session.executeRead(
+          (tx) => tx.run(cypher, toDriverValue(params) as Params),
+          options.timeoutMs ? { timeout: options.timeoutMs } : {},
+        ),
+      ),
+    );
   }
 
   /** Neo4j's classification of a statement ('r', 'rw', 'w', 's') from EXPLAIN, without running it. */
   async queryType(cypher: string, params: Params = {}): Promise<string> {
-    const session = this.session(neo4j.session.READ);
-    try {
+    return this.withSession(neo4j.session.READ, async (session) => {
       const result = await session.run(`EXPLAIN ${cypher}`, toDriverValue(params) as Params);
       return result.summary.queryType;
-    } catch (error) {
-      throw describeDriverError(error, this.config);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   static isReadOnly(queryType: string): boolean {
@@ -182,30 +182,20 @@ export class GraphDb {
     work: (tx: WriteTransaction) => Promise<T>,
     options: RunOptions = {},
   ): Promise<T> {
-    const session = this.session(neo4j.session.WRITE);
-    try {
-      return await session.executeWrite(
+    return this.withSession(neo4j.session.WRITE, (session) =>
+      session.executeWrite(
         (tx: ManagedTransaction) =>
           work({ run: async (cypher, params = {}) => toResult(await tx.run(cypher, params)) }),
         options.timeoutMs ? { timeout: options.timeoutMs } : {},
-      );
-    } catch (error) {
-      throw describeDriverError(error, this.config);
-    } finally {
-      await session.close();
-    }
+      ),
+    );
   }
 
   /** Runs one auto-commit statement (schema changes cannot share a transaction with data). */
   async runAutoCommit(cypher: string, params: Params = {}): Promise<QueryResult> {
-    const session = this.session(neo4j.session.WRITE);
-    try {
-      return toResult(await session.run(cypher, toDriverValue(params) as Params));
-    } catch (error) {
-      throw describeDriverError(error, this.config);
-    } finally {
-      await session.close();
-    }
+    return this.withSession(neo4j.session.WRITE, async (session) =>
+      toResult(await session.run(cypher, toDriverValue(params) as Params)),
+    );
   }
 
   async close(): Promise<void> {
