@@ -4,8 +4,11 @@
  * originals are untouched — on the same bundled Neo4j, cleared between runs.
  *
  *   node bin/run-ts.js bench/merge-variants.ts [--nodes N] [--relationships N] [--batch-size N]
- *     [--only name,name] [--profile-only]
+ *     [--only part,part] [--repeat N] [--concurrency N] [--profile-only] [--jfr DIR]
+ *
+ * The original statements come through planBatches (ingest/write.ts), exactly as ingest runs them.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,10 +16,10 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
 import { ensurePassword, freePort, startBundledDb } from "../core/bundled-db.ts";
-import { loadCypher } from "../core/cypher-files.ts";
 import { GraphDb } from "../core/graph-db.ts";
 import type { NodeLabel } from "../core/model.ts";
 import { applySchema, planBatches } from "../ingest/write.ts";
+import { cpuNow, cpuSince, findServerPid } from "./cpu.ts";
 import { generateNetwork } from "./generate-network.ts";
 
 const { values: flags } = parseArgs({
@@ -27,12 +30,17 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     "profile-only": { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
+    repeat: { type: "string", default: "3" },
+    /** Record the first timed run of each selected variant with Java Flight Recorder into DIR/<variant>.jfr. */
+    jfr: { type: "string" },
+    concurrency: { type: "string" },
   },
 });
 
 const NODES = Number(flags.nodes);
 const RELS = Number(flags.relationships);
 const BATCH = Number(flags["batch-size"]);
+const REPEAT = Number(flags.repeat);
 
 type Batch = ReturnType<typeof planBatches>[number];
 
@@ -83,6 +91,19 @@ MERGE (a)-[r:${n.type}]->(b)
 FOREACH (_ IN CASE WHEN unchanged THEN [] ELSE [1] END | SET r += row.props)
 ${REL_COUNTS}`;
   },
+  // Change counts without the OPTIONAL MATCH: created comes from the statement's counters
+  // (relationshipsCreated), unchanged = rows already equal after the MERGE − created.
+  "rels: MERGE ON CREATE + compare": (b) => {
+    const n = names(b);
+    return `UNWIND $rows AS row
+MATCH (a:${n.from} {id: row.start})
+MATCH (b:${n.to} {id: row.end})
+MERGE (a)-[r:${n.type}]->(b)
+ON CREATE SET r += row.props
+WITH r, row, all(key IN keys(row.props) WHERE r[key] = row.props[key]) AS same
+FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END | SET r += row.props)
+RETURN sum(CASE WHEN same THEN 1 ELSE 0 END) AS same, count(*) AS rows`;
+  },
   "rels: CREATE (ceiling, not idempotent)": (b) => {
     const n = names(b);
     return `UNWIND $rows AS row
@@ -113,6 +134,7 @@ async function main(): Promise<void> {
     password: server.password,
     bundled: false,
   });
+  const pid = findServerPid(dataDir);
   const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.user, server.password));
   try {
     await applySchema(db);
@@ -138,6 +160,19 @@ async function main(): Promise<void> {
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
       return performance.now() - started;
+    };
+    /** Best of REPEAT: `before` (untimed) then the timed run, then clear. Returns [wall ms, db CPU s]. */
+    const measure = async (before: () => Promise<unknown>, timed: () => Promise<number>) => {
+      let best: [number, number] = [Infinity, 0];
+      for (let i = 0; i < REPEAT; i++) {
+        await before();
+        const cpu = cpuNow(pid);
+        const ms = await timed();
+        const used = cpuSince(cpu, pid).db;
+        if (ms < best[0]) best = [ms, used];
+        await clear();
+      }
+      return best;
     };
     const loadNodes = () => run(nodeBatches, NODE_VARIANTS["nodes: MERGE + SET only"]!);
 
@@ -187,48 +222,75 @@ async function main(): Promise<void> {
 
     const only = flags.only?.split(",").map((s) => s.trim());
     const wanted = (name: string) => !only || only.some((o) => name.includes(o));
-    const results: [string, string, number, number][] = [];
+    const results: [string, string, number, number, number][] = [];
     const sortedRelBatches = relBatches.map((b) => ({
       ...b,
       rows: [...b.rows].sort((x, y) => String(x.start).localeCompare(String(y.start))),
     }));
+    const nothing = async () => undefined;
     for (const [name, variant] of Object.entries(NODE_VARIANTS)) {
       if (!wanted(name)) continue;
-      const ms = await run(nodeBatches, variant);
-      results.push([name, "c1", NODES, ms]);
-      await clear();
+      const [ms, cpu] = await measure(nothing, () => run(nodeBatches, variant));
+      results.push([name, "c1", NODES, ms, cpu]);
     }
     // The full-text index over names: how much of the node write is it?
     if (wanted("fulltext")) {
       await db.runAutoCommit("DROP INDEX entity_names IF EXISTS");
-      const ms = await run(nodeBatches, NODE_VARIANTS["nodes: original"]!);
-      results.push(["nodes: original, no full-text index", "c1", NODES, ms]);
-      await clear();
+      const [ms, cpu] = await measure(nothing, () => run(nodeBatches, NODE_VARIANTS["nodes: original"]!));
+      results.push(["nodes: original, no full-text index", "c1", NODES, ms, cpu]);
+      // Write without the index, then build it once (what a bulk path could do on a large ingest).
+      const [ms2, cpu2] = await measure(
+        async () => db.runAutoCommit("DROP INDEX entity_names IF EXISTS"),
+        async () => {
+          const started = performance.now();
+          await run(nodeBatches, NODE_VARIANTS["nodes: original"]!);
+          await applySchema(db); // creates the full-text index and waits for it to come online
+          return performance.now() - started;
+        },
+      );
+      results.push(["nodes: original, full-text index built after", "c1", NODES, ms2, cpu2]);
       await applySchema(db);
     }
+    const jfr = (name: string, timed: () => Promise<number>) => async () => {
+      if (!flags.jfr || pid === undefined) return timed();
+      const file = join(flags.jfr, `${name.replace(/[^a-z0-9]+/gi, "-")}.jfr`);
+      execFileSync("jcmd", [String(pid), "JFR.start", "name=bench", "settings=profile"], { stdio: "ignore" });
+      try {
+        return await timed();
+      } finally {
+        execFileSync("jcmd", [String(pid), "JFR.stop", "name=bench", `filename=${file}`], {
+          stdio: "ignore",
+        });
+        console.log(`flight recording: ${file}`);
+      }
+    };
+    const concurrencies = flags.concurrency ? [Number(flags.concurrency)] : [1, 2];
     for (const [name, variant] of Object.entries(REL_VARIANTS)) {
-      for (const concurrency of [1, 2]) {
+      for (const concurrency of concurrencies) {
         if (!wanted(name)) continue;
-        await loadNodes();
-        const ms = await run(relBatches, variant, concurrency);
-        results.push([name, `c${concurrency}`, RELS, ms]);
-        await clear();
+        const [ms, cpu] = await measure(
+          loadNodes,
+          jfr(`${name}-c${concurrency}`, () => run(relBatches, variant, concurrency)),
+        );
+        results.push([name, `c${concurrency}`, RELS, ms, cpu]);
       }
     }
     if (wanted("sorted")) {
       for (const concurrency of [1, 2]) {
-        await loadNodes();
-        const ms = await run(sortedRelBatches, REL_VARIANTS["rels: original"]!, concurrency);
-        results.push(["rels: original, rows sorted by start", `c${concurrency}`, RELS, ms]);
-        await clear();
+        const [ms, cpu] = await measure(loadNodes, () =>
+          run(sortedRelBatches, REL_VARIANTS["rels: original"]!, concurrency),
+        );
+        results.push(["rels: original, rows sorted by start", `c${concurrency}`, RELS, ms, cpu]);
       }
     }
     console.log("");
     const width = Math.max(...results.map((r) => r[0].length));
-    console.log(`${"variant".padEnd(width)}  conc        s     rows/s`);
-    for (const [name, conc, rows, ms] of results) {
+    console.log(`best of ${REPEAT}; db CPU = CPU seconds of the Neo4j process during the run`);
+    console.log(`${"variant".padEnd(width)}  conc        s     rows/s  db CPU s  rows/db CPU s`);
+    for (const [name, conc, rows, ms, cpu] of results) {
       console.log(
-        `${name.padEnd(width)}  ${conc.padStart(4)}  ${(ms / 1000).toFixed(2).padStart(7)}  ${fmt((rows * 1000) / ms).padStart(9)}`,
+        `${name.padEnd(width)}  ${conc.padStart(4)}  ${(ms / 1000).toFixed(2).padStart(7)}  ${fmt((rows * 1000) / ms).padStart(9)}` +
+          `  ${cpu.toFixed(1).padStart(8)}  ${fmt(rows / cpu).padStart(13)}`,
       );
     }
   } finally {
@@ -239,5 +301,4 @@ async function main(): Promise<void> {
   }
 }
 
-void loadCypher; // the originals are used through planBatches
 await main();

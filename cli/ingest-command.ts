@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { SEED_DATASET, ingestFiles, type IngestReport } from "../ingest/ingest.ts";
 import { createProgress } from "../ingest/progress.ts";
-import { DEFAULT_BATCH_SIZE } from "../ingest/write.ts";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "../ingest/write.ts";
 import { withDatabase } from "./connect.ts";
 
 function positiveInt(text: string): number {
@@ -34,7 +34,12 @@ export function registerIngestCommand(program: Command): void {
     .description("validate data files and merge them into Neo4j (no file: the seed data set)")
     .argument("[files...]", "Guanxi .json data sets or neo4j-admin style .csv files")
     .option("--batch-size <n>", "rows per transaction for large inputs", positiveInt, DEFAULT_BATCH_SIZE)
-    .option("--concurrency <n>", "transactions written at once for large inputs", positiveInt, 1)
+    .option(
+      "--concurrency <n>",
+      "transactions written at once for large inputs",
+      positiveInt,
+      DEFAULT_CONCURRENCY,
+    )
     .action(async (files: string[], opts: { batchSize: number; concurrency: number }) => {
       const inputs = files.length > 0 ? files : [SEED_DATASET];
       await withDatabase(async (db) => {

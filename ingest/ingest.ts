@@ -55,8 +55,9 @@ export async function readInputFiles(
       });
       continue;
     }
-    records.push(...read.records);
-    problems.push(...read.problems);
+    // Not push(...spread): a file of 500,000 rows would overflow the call stack.
+    for (const record of read.records) records.push(record);
+    for (const problem of read.problems) problems.push(problem);
   }
   return { records, problems };
 }

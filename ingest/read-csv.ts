@@ -117,6 +117,19 @@ export function readCsvFile(file: string, text: string): ReadResult {
   }
   if (problems.length > 0) return { records, problems };
 
+  // Typed columns the model does not know, per label or type: one shared object, not one per row.
+  const declaredByOwner = new Map<string, Record<string, PropertyType> | undefined>();
+  const declaredTypesFor = (owner: string, specs: Record<string, unknown>) => {
+    if (!declaredByOwner.has(owner)) {
+      const typed = header.columns.filter((c) => c.role === "property" && c.type && !specs[c.name]);
+      declaredByOwner.set(
+        owner,
+        typed.length ? Object.fromEntries(typed.map((c) => [c.name, c.type!])) : undefined,
+      );
+    }
+    return declaredByOwner.get(owner);
+  };
+
   dataRows.forEach(({ record: cells, info }, index) => {
     const location = { file, line: info.lines, record: index + 1 };
     if (
@@ -144,17 +157,16 @@ export function readCsvFile(file: string, text: string): ReadResult {
         : isRelationshipType(owner)
           ? relationshipPropertySpecs(owner)
           : {};
-    const declaredTypes: Record<string, PropertyType> = {};
+    const declaredTypes = declaredTypesFor(owner, specs);
     for (const c of header.columns) {
       if (c.role !== "property") continue;
-      if (c.type && !specs[c.name]) declaredTypes[c.name] = c.type;
       const cell = cells[c.index]!;
       if (cell === "") continue; // neo4j-admin reads an empty cell as "no value"
       const value = parseCsvValue(c.type ?? specs[c.name]?.type ?? "string", cell);
       if (value instanceof Error) problems.push({ ...location, field: c.header, message: value.message });
       else fields[c.name] = value;
     }
-    records.push({ kind, location, fields, ...(Object.keys(declaredTypes).length ? { declaredTypes } : {}) });
+    records.push({ kind, location, fields, ...(declaredTypes ? { declaredTypes } : {}) });
   });
   return { records, problems };
 }
