@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { formatProblem } from "../core/errors.ts";
 import { readCsvFile } from "../ingest/read-csv.ts";
 import { readJsonDataset } from "../ingest/read-json.ts";
+import { readInputFiles } from "../ingest/ingest.ts";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { validateRecords } from "../ingest/validate.ts";
 
 const REL_OK = `{ "type": "SPANS", "start": "alliance:a", "end": "region:r", "evidence": ["甲乙丙。"], "article": "article:x" }`;
@@ -134,5 +138,20 @@ describe("neo4j-admin style CSV", () => {
   it("reports malformed CSV with its line", () => {
     const { problems } = readCsvFile("q.csv", 'id:ID,:LABEL,name\norg:a,Organisation,"unclosed\n');
     expect(formatProblem(problems[0]!)).toMatch(/^q\.csv(:\d+)?: malformed CSV/);
+  });
+});
+
+describe("large inputs", () => {
+  it("reads a file of 200,000 records (no argument-spread limits)", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "guanxi-large-")), "rels.csv");
+    const rows = Array.from(
+      { length: 200_000 },
+      (_, i) => `org:${i},org:${i + 1},COOPERATES_WITH,证据${i},article:x`,
+    );
+    writeFileSync(path, [":START_ID,:END_ID,:TYPE,evidence:string[],article", ...rows].join("\n"));
+    const { records, problems } = await readInputFiles([path]);
+    expect(problems).toEqual([]);
+    expect(records).toHaveLength(200_000);
+    expect(records.at(-1)!.location.line).toBe(200_001);
   });
 });
