@@ -36,13 +36,8 @@ import {
 } from "../core/model.ts";
 import { ingestFiles } from "../ingest/ingest.ts";
 import { applySchema, writeDataset } from "../ingest/write.ts";
-import {
-  csvColumns,
-  describeNetwork,
-  generateNetwork,
-  writeNeo4jAdminCsv,
-  type CsvColumn,
-} from "./generate-network.ts";
+import { describeNetwork, generateNetwork } from "./generate-network.ts";
+import { csvColumns, writeNeo4jAdminCsv, type CsvColumn } from "./network-csv.ts";
 import { cpuNow, cpuSince, findServerPid, load1, processCpuSeconds, type CpuSnapshot } from "./cpu.ts";
 
 // ---------------------------------------------------------------------------------------------

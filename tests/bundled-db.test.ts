@@ -19,7 +19,8 @@ import { GraphDb } from "../core/graph-db.ts";
 import { SEED_DATASET, ingestFiles, readInputFiles } from "../ingest/ingest.ts";
 import { validateRecords } from "../ingest/validate.ts";
 import { planBatches } from "../ingest/write.ts";
-import { generateNetwork, writeNeo4jAdminCsv } from "../bench/generate-network.ts";
+import { generateNetwork } from "../bench/generate-network.ts";
+import { writeNeo4jAdminCsv } from "../bench/network-csv.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -7,12 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  describeNetwork,
-  generateNetwork,
-  mulberry32,
-  writeNeo4jAdminCsv,
-} from "../bench/generate-network.ts";
+import { describeNetwork, generateNetwork, mulberry32 } from "../bench/generate-network.ts";
+import { writeNeo4jAdminCsv } from "../bench/network-csv.ts";
 import {
   RELATIONSHIP_SPECS,
   relationshipKey,
