@@ -104,7 +104,9 @@ describe("the bundled Neo4j", () => {
     const network = generateNetwork({ seed: 7, nodes: 6_000, relationships: 24_000 });
     const files = writeNeo4jAdminCsv(network, mkdtempSync(join(tmpdir(), "guanxi-interrupt-csv-")));
     const paths = [files.nodes, files.relationships];
-    const options = { batchSize: 1_000, atomicLimit: 0 };
+    // One batch at a time, so that what committed is exactly a prefix of the plan (with more, batches
+    // in flight may commit out of order — each still whole).
+    const options = { batchSize: 1_000, atomicLimit: 0, concurrency: 1 };
 
     const first = await startOwn(dir);
     let graph = await connect(first);
