@@ -1,0 +1,134 @@
+/**
+ * The explorer's one door to the HTTP API. Request and response shapes are the contract in
+ * core/api-types.ts; every failure becomes an ApiError with a message a person can read.
+ */
+import type {
+  ApiErrorResponse,
+  ExpandRequest,
+  ExpandResponse,
+  NeighbourhoodRequest,
+  NeighbourhoodResponse,
+  NodeDetailsResponse,
+  OverviewResponse,
+  PathRequest,
+  PathResponse,
+  SchemaResponse,
+  SearchResponse,
+} from "../../../core/api-types.ts";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    /** The server's code ("not-found", "timeout", …), or "network" / "bad-response" from here. */
+    readonly code: string,
+    message: string,
+    /** HTTP status; 0 when the request never got an answer. */
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}
+
+function isApiErrorResponse(body: unknown): body is ApiErrorResponse {
+  if (typeof body !== "object" || body === null || !("error" in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
+}
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  /** Told how many requests are in flight, for the progress indicator. */
+  onActivity?: (inFlight: number) => void;
+}
+
+export interface ApiClient {
+  overview(limit?: number): Promise<OverviewResponse>;
+  schema(): Promise<SchemaResponse>;
+  search(q: string, limit?: number, signal?: AbortSignal): Promise<SearchResponse>;
+  node(key: string): Promise<NodeDetailsResponse>;
+  expand(request: ExpandRequest): Promise<ExpandResponse>;
+  neighbourhood(request: NeighbourhoodRequest): Promise<NeighbourhoodResponse>;
+  path(request: PathRequest): Promise<PathResponse>;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? "";
+  let inFlight = 0;
+  const track = (delta: number) => {
+    inFlight += delta;
+    options.onActivity?.(inFlight);
+  };
+
+  async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    track(1);
+    try {
+      let response: Response;
+      try {
+        response = await fetch(baseUrl + path, {
+          ...init,
+          headers: {
+            accept: "application/json",
+            ...(init.body ? { "content-type": "application/json" } : {}),
+          },
+        });
+      } catch (error) {
+        if (isAbortError(error)) throw error;
+        throw new ApiError("network", "Cannot reach the Guanxi server. Is “guanxi serve” running?", 0);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        if (isAbortError(error)) throw error;
+        const endpoint = path.split("?")[0];
+        // A proxy or gateway answering for an API that is down: say so rather than "bad JSON".
+        if (response.status >= 500) {
+          throw new ApiError(
+            "network",
+            `The Guanxi API is not answering (HTTP ${response.status} for ${endpoint}). Is “guanxi serve” running?`,
+            response.status,
+          );
+        }
+        throw new ApiError(
+          "bad-response",
+          `The server answered ${response.status} ${response.statusText} without JSON (${endpoint}).`,
+          response.status,
+        );
+      }
+      if (!response.ok || isApiErrorResponse(body)) {
+        if (isApiErrorResponse(body))
+          throw new ApiError(body.error.code, body.error.message, response.status);
+        throw new ApiError(
+          "bad-response",
+          `The server answered ${response.status} ${response.statusText}.`,
+          response.status,
+        );
+      }
+      return body as T;
+    } finally {
+      track(-1);
+    }
+  }
+
+  const post = <T>(path: string, body: unknown) =>
+    request<T>(path, { method: "POST", body: JSON.stringify(body) });
+
+  return {
+    overview: (limit) => request(`/api/overview${limit === undefined ? "" : `?limit=${limit}`}`),
+    schema: () => request("/api/schema"),
+    search: (q, limit = 12, signal) =>
+      request(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, signal ? { signal } : {}),
+    node: (key) => request(`/api/nodes/${encodeURIComponent(key)}`),
+    expand: (body) => post("/api/expand", body),
+    neighbourhood: (body) => post("/api/neighbourhood", body),
+    path: (body) => post("/api/path", body),
+  };
+}

@@ -1,0 +1,340 @@
+/**
+ * The graph view: ONE graphology graph and ONE sigma renderer, built once and fed patches. Visual
+ * state (hover, selection, highlights, filters, hidden nodes, language) lives in `state` and reaches
+ * the screen only through the reducers; it is never written into the graph.
+ */
+import { MultiDirectedGraph } from "graphology";
+import Sigma from "sigma";
+import { EdgeArrowProgram } from "sigma/rendering";
+import { EdgeCurvedArrowProgram, indexParallelEdgesIndex } from "@sigma/edge-curve";
+import { createNodeBorderProgram } from "@sigma/node-border";
+import { fitViewportToNodes } from "@sigma/utils";
+import type { NodeDisplayData } from "sigma/types";
+import { Emitter } from "../../lib/emitter.ts";
+import { drawHover, drawLabel, LABEL_FONT, labelFont } from "./draw.ts";
+import { labelPlan, placeLabels } from "./label-placement.ts";
+import type { LabelCandidate, Rect, Side } from "./label-placement.ts";
+import type { GraphLookup, Point } from "./merge.ts";
+import { THEME } from "../../lib/palette.ts";
+import { computeFocus, isNodeShown, reduceEdge, reduceNode } from "./reducers.ts";
+import type { Focus } from "./reducers.ts";
+import { INITIAL_VIEW_STATE } from "./types.ts";
+import type { EdgeAttrs, ExplorerGraph, ExplorerSigma, GraphPatch, NodeAttrs, ViewState } from "./types.ts";
+
+/** Up to this many nodes on screen, node discs are kept clear of other nodes' labels. */
+const MAX_NODES_GUARDED = 3000;
+
+/** Camera ratio under which relationship types are written on edges. */
+const EDGE_LABEL_RATIO = 0.4;
+
+export type GraphViewEvents = {
+  clickNode: (key: string, modifiers: { shift: boolean }) => void;
+  doubleClickNode: (key: string) => void;
+  clickStage: () => void;
+  dragStart: (key: string) => void;
+  dragEnd: (key: string) => void;
+  /** Nodes or edges were added or removed. */
+  graphChanged: () => void;
+};
+
+const isAdditive = (event: MouseEvent | TouchEvent) => event.shiftKey || event.metaKey || event.ctrlKey;
+
+const NodeProgram = createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
+  borders: [
+    { size: { attribute: "ringSize", defaultValue: 0, mode: "pixels" }, color: { attribute: "ringColor" } },
+    { size: { value: 1.5, mode: "pixels" }, color: { attribute: "gapColor", defaultValue: "#ffffff" } },
+    { size: { fill: true }, color: { attribute: "color" } },
+  ],
+  drawLabel,
+  drawHover,
+});
+
+export class GraphView {
+  readonly graph: ExplorerGraph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+  readonly sigma: ExplorerSigma;
+  readonly events = new Emitter<GraphViewEvents>();
+  private state: ViewState = INITIAL_VIEW_STATE;
+  private focus: Focus | null = null;
+  private killed = false;
+  private dragMoved = false;
+  private lastClicked: string | null = null;
+  /** Label widths by font and text: measuring is the slow part of placing labels. */
+  private readonly labelWidths = new Map<string, number>();
+
+  constructor(container: HTMLElement) {
+    this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
+      defaultNodeType: "bordered",
+      defaultEdgeType: "straight",
+      nodeProgramClasses: { bordered: NodeProgram },
+      edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+      labelFont: LABEL_FONT,
+      labelSize: 13,
+      labelWeight: "500",
+      labelColor: { color: THEME.label },
+      // Generous: label-placement.ts decides which labels fit.
+      labelDensity: 3,
+      labelGridCellSize: 60,
+      labelRenderedSizeThreshold: 8,
+      edgeLabelFont: LABEL_FONT,
+      edgeLabelSize: 10,
+      edgeLabelColor: { color: THEME.edgeLabel },
+      renderEdgeLabels: true,
+      defaultDrawNodeLabel: drawLabel,
+      defaultDrawNodeHover: drawHover,
+      zIndex: true,
+      minCameraRatio: 0.03,
+      maxCameraRatio: 8,
+      stagePadding: 48,
+      nodeReducer: (key, attrs) =>
+        reduceNode({ graph: this.graph, state: this.state, focus: this.focus }, key, attrs),
+      edgeReducer: (key, attrs) =>
+        reduceEdge({ graph: this.graph, state: this.state, focus: this.focus }, key, attrs),
+    });
+    this.bindEvents();
+  }
+
+  getState(): ViewState {
+    return this.state;
+  }
+
+  /** Changes visual state and redraws without re-indexing the graph. */
+  update(change: Partial<ViewState>): void {
+    if (this.killed) return;
+    this.state = { ...this.state, ...change };
+    this.focus = computeFocus(this.graph, this.state);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** Applies a patch to the graph (removals first), in batches; positions travel with the patch. */
+  applyPatch(patch: GraphPatch): void {
+    if (this.killed) return;
+    const graph = this.graph;
+    for (const { key } of patch.removeEdges) if (graph.hasEdge(key)) graph.dropEdge(key);
+    for (const { key } of patch.removeNodes) if (graph.hasNode(key)) graph.dropNode(key);
+    const nodes = patch.addNodes.filter(({ key }) => !graph.hasNode(key));
+    const edges = patch.addEdges.filter(
+      ({ key, source, target }) =>
+        !graph.hasEdge(key) &&
+        (graph.hasNode(source) || nodes.some((n) => n.key === source)) &&
+        (graph.hasNode(target) || nodes.some((n) => n.key === target)),
+    );
+    graph.import(
+      {
+        nodes: nodes.map((n) => ({ key: n.key, attributes: { ...n.attributes } })),
+        edges: edges.map((e) => ({ ...e, attributes: { ...e.attributes } })),
+      },
+      true,
+    );
+    indexParallelEdgesIndex(graph, {
+      edgeIndexAttribute: "parallelIndex",
+      edgeMinIndexAttribute: "parallelMinIndex",
+      edgeMaxIndexAttribute: "parallelMaxIndex",
+    });
+    // Forget view state about nodes that are gone.
+    const present = (key: string) => graph.hasNode(key);
+    const hidden = new Set([...this.state.hidden].filter(present));
+    this.update({
+      selected: this.state.selected.filter(present),
+      hovered: this.state.hovered && present(this.state.hovered) ? this.state.hovered : null,
+      hidden,
+    });
+    this.events.emit("graphChanged");
+  }
+
+  /** What merge planning needs: positions, typical spacing, centre and extent. */
+  lookup(): GraphLookup {
+    const graph = this.graph;
+    const lengths: number[] = [];
+    let i = 0;
+    graph.forEachEdge((_edge, _attrs, _source, _target, s, t) => {
+      if (i++ % Math.max(1, Math.floor(graph.size / 300)) !== 0) return;
+      lengths.push(Math.hypot(s.x - t.x, s.y - t.y));
+    });
+    lengths.sort((a, b) => a - b);
+    const median = lengths[Math.floor(lengths.length / 2)];
+    let sx = 0;
+    let sy = 0;
+    graph.forEachNode((_key, attrs) => {
+      sx += attrs.x;
+      sy += attrs.y;
+    });
+    const centre: Point = graph.order ? { x: sx / graph.order, y: sy / graph.order } : { x: 0, y: 0 };
+    let radius = 0;
+    graph.forEachNode((_key, attrs) => {
+      radius = Math.max(radius, Math.hypot(attrs.x - centre.x, attrs.y - centre.y));
+    });
+    return {
+      hasNode: (key) => graph.hasNode(key),
+      hasEdge: (key) => graph.hasEdge(key),
+      position: (key) =>
+        graph.hasNode(key)
+          ? { x: graph.getNodeAttribute(key, "x"), y: graph.getNodeAttribute(key, "y") }
+          : undefined,
+      spacing: median && median > 0 ? median : 10,
+      centre,
+      radius,
+    };
+  }
+
+  /** Nodes drawn now (neither hidden nor filtered out). */
+  visibleNodes(): string[] {
+    return this.graph.filterNodes((key, attrs) => isNodeShown(this.state, key, attrs.category));
+  }
+
+  /** Animates the camera to a node. */
+  async focusNode(key: string, ratio = 0.45): Promise<void> {
+    if (this.killed || !this.graph.hasNode(key)) return;
+    this.sigma.refresh();
+    const data = this.sigma.getNodeDisplayData(key);
+    if (!data) return;
+    const camera = this.sigma.getCamera();
+    await camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
+  }
+
+  /** Fits the camera to what is visible (everything when nothing is hidden). */
+  async fit(nodes: string[] = this.visibleNodes()): Promise<void> {
+    if (this.killed) return;
+    this.sigma.setCustomBBox(null);
+    this.sigma.refresh();
+    if (nodes.length === 0 || nodes.length === this.graph.order) {
+      await this.sigma.getCamera().animatedReset({ duration: 400 });
+      return;
+    }
+    await fitViewportToNodes(this.sigma as unknown as Sigma, nodes, { animate: true });
+  }
+
+  zoom(factor: number): void {
+    const camera = this.sigma.getCamera();
+    if (factor > 1) void camera.animatedZoom({ duration: 200, factor });
+    else void camera.animatedUnzoom({ duration: 200, factor: 1 / factor });
+  }
+
+  /** Idempotent: safe to call twice, and after it nothing draws. */
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    labelPlan.planner = null;
+    this.events.clear();
+    this.sigma.kill();
+  }
+
+  /** Places this frame's labels (see label-placement.ts): called at the first label drawn. */
+  private planLabels(): Map<string, Side> {
+    const sigma = this.sigma;
+    const settings = sigma.getSettings();
+    const context = sigma.getCanvases().labels?.getContext("2d");
+    const sides = new Map<string, Side>();
+    if (!context) return sides;
+    const { width, height } = sigma.getDimensions();
+    const guardDiscs = this.graph.order <= MAX_NODES_GUARDED;
+    const obstacles: Rect[] = [];
+    const candidates: LabelCandidate[] = [];
+    const selected = new Set(this.state.selected);
+    this.graph.forEachNode((key) => {
+      const data = sigma.getNodeDisplayData(key) as (NodeDisplayData & { ringSize?: number }) | undefined;
+      if (!data || data.hidden) return;
+      const at = sigma.framedGraphToViewport(data);
+      const size = sigma.scaleSize(data.size);
+      if (at.x < -200 || at.x > width + 200 || at.y < -50 || at.y > height + 50) return;
+      if (guardDiscs)
+        obstacles.push({ left: at.x - size, top: at.y - size, right: at.x + size, bottom: at.y + size });
+      if (!data.label || (!data.forceLabel && size < settings.labelRenderedSizeThreshold)) return;
+      const font = labelFont(settings, !!data.ringSize);
+      const cacheKey = `${font}\u0000${data.label}`;
+      let textWidth = this.labelWidths.get(cacheKey);
+      if (textWidth === undefined) {
+        context.font = font;
+        textWidth = context.measureText(data.label).width;
+        if (this.labelWidths.size > 20_000) this.labelWidths.clear();
+        this.labelWidths.set(cacheKey, textWidth);
+      }
+      const rank = selected.has(key) ? 0 : data.forceLabel ? 1 : 2;
+      candidates.push({ key, x: at.x, y: at.y, size, width: textWidth, rank });
+    });
+    for (const [key, side] of placeLabels(candidates, obstacles, settings.labelSize, width))
+      sides.set(key, side);
+    return sides;
+  }
+
+  private bindEvents(): void {
+    const sigma = this.sigma;
+    const graph = this.graph;
+    const camera = sigma.getCamera();
+    const container = sigma.getContainer();
+
+    sigma.on("enterNode", ({ node }) => {
+      container.style.cursor = "pointer";
+      if (!this.state.dragging) this.update({ hovered: node });
+    });
+    sigma.on("leaveNode", () => {
+      container.style.cursor = "";
+      if (!this.state.dragging) this.update({ hovered: null });
+    });
+    sigma.on("clickNode", ({ node, event }) => {
+      if (this.dragMoved) {
+        this.dragMoved = false;
+        return;
+      }
+      this.lastClicked = node;
+      this.events.emit("clickNode", node, { shift: isAdditive(event.original) });
+    });
+    sigma.on("doubleClickNode", (payload) => {
+      payload.preventSigmaDefault();
+      // Sigma counts two quick clicks anywhere as a double-click: on two different nodes they are two clicks.
+      if (payload.node !== this.lastClicked) {
+        this.lastClicked = payload.node;
+        this.events.emit("clickNode", payload.node, { shift: isAdditive(payload.event.original) });
+        return;
+      }
+      this.events.emit("doubleClickNode", payload.node);
+    });
+    sigma.on("clickStage", () => {
+      this.lastClicked = null;
+      this.events.emit("clickStage");
+    });
+
+    // Dragging, as in sigma's drag-and-drop example: the camera stands still while a node moves.
+    sigma.on("downNode", ({ node, event }) => {
+      if ((event.original as MouseEvent).button !== undefined && (event.original as MouseEvent).button !== 0)
+        return;
+      this.dragMoved = false;
+      this.update({ dragging: node });
+      camera.disable();
+      this.events.emit("dragStart", node);
+    });
+    sigma.on("moveBody", ({ event }) => {
+      const dragging = this.state.dragging;
+      if (!dragging || !graph.hasNode(dragging)) return;
+      if (!this.dragMoved) {
+        this.dragMoved = true;
+        // Freeze the framing so the graph does not rescale under the pointer.
+        if (!sigma.getCustomBBox()) sigma.setCustomBBox(sigma.getBBox());
+      }
+      const point = sigma.viewportToGraph(event);
+      graph.mergeNodeAttributes(dragging, { x: point.x, y: point.y });
+      event.preventSigmaDefault();
+      event.original.preventDefault();
+      event.original.stopPropagation();
+    });
+    const endDrag = () => {
+      const dragging = this.state.dragging;
+      if (!dragging) return;
+      camera.enable();
+      this.update({ dragging: null });
+      this.events.emit("dragEnd", dragging);
+      // A click that ends a drag is not a click; the flag is cleared by the click handler or here.
+      setTimeout(() => (this.dragMoved = false), 0);
+    };
+    sigma.on("upNode", endDrag);
+    sigma.on("upStage", endDrag);
+
+    // Selected nodes' labels are drawn last (they are forced) but must win: reserve their place first.
+    sigma.on("beforeRender", () => labelPlan.reset());
+    labelPlan.planner = () => this.planLabels();
+
+    camera.on("updated", (cameraState) => {
+      const edgeLabels = cameraState.ratio < EDGE_LABEL_RATIO;
+      if (edgeLabels !== this.state.edgeLabels) this.update({ edgeLabels });
+    });
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Pure helpers that turn API subgraphs into graph patches: which nodes and edges are new, and
+ * where new nodes go — near the neighbours they already have on screen, so adding data never
+ * re-runs the layout from scratch.
+ */
+import type { GraphEdge, GraphNode, Subgraph } from "../../../../core/api-types.ts";
+import type { EdgeAttrs, EdgeEntry, GraphPatch, NodeAttrs, NodeEntry } from "./types.ts";
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** What planning needs to know about the graph on screen. */
+export interface GraphLookup {
+  hasNode(key: string): boolean;
+  hasEdge(key: string): boolean;
+  position(key: string): Point | undefined;
+  /** Typical distance between linked nodes on screen; the unit new nodes are placed at. */
+  spacing: number;
+  /** Centre and radius of what is on screen (for nodes with no neighbour there). */
+  centre: Point;
+  radius: number;
+}
+
+export const EMPTY_PATCH: GraphPatch = { addNodes: [], addEdges: [], removeNodes: [], removeEdges: [] };
+
+export function isEmptyPatch(patch: GraphPatch): boolean {
+  return (
+    patch.addNodes.length + patch.addEdges.length + patch.removeNodes.length + patch.removeEdges.length === 0
+  );
+}
+
+export function invertPatch(patch: GraphPatch): GraphPatch {
+  return {
+    addNodes: patch.removeNodes,
+    addEdges: patch.removeEdges,
+    removeNodes: patch.addNodes,
+    removeEdges: patch.addEdges,
+  };
+}
+
+export function nodeAttrs(node: GraphNode, at: Point): NodeAttrs {
+  const attrs: NodeAttrs = {
+    x: at.x,
+    y: at.y,
+    category: node.label,
+    labels: node.labels,
+    name: node.name,
+    properties: node.properties,
+  };
+  if (node.nameEn !== undefined) attrs.nameEn = node.nameEn;
+  if (node.id !== undefined) attrs.id = node.id;
+  if (node.degree !== undefined) attrs.dbDegree = node.degree;
+  return attrs;
+}
+
+export function edgeAttrs(edge: GraphEdge): EdgeAttrs {
+  return { relType: edge.type, properties: edge.properties };
+}
+
+/** A stable number in [0, 1) from a key, so placement is deterministic. */
+export function hashUnit(key: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0) / 4294967296;
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Offsets for `count` nodes fanned out around `direction` (radians): rings of growing radius, each
+ * spanning at most 270°, neighbours about half a spacing apart.
+ */
+export function fanOut(count: number, spacing: number, direction: number): Point[] {
+  const offsets: Point[] = [];
+  const maxArc = Math.PI * 1.5;
+  const gap = spacing * 0.45;
+  for (let ring = 0; offsets.length < count; ring++) {
+    const radius = spacing * (1.4 + ring * 0.8);
+    const capacity = Math.max(6, Math.floor((maxArc * radius) / gap));
+    const n = Math.min(capacity, count - offsets.length);
+    const arc = Math.min(maxArc, ((n - 1) * gap) / radius);
+    for (let j = 0; j < n; j++) {
+      const angle = direction + (n === 1 ? 0 : -arc / 2 + (arc * j) / (n - 1));
+      offsets.push({ x: Math.cos(angle) * radius, y: Math.sin(angle) * radius });
+    }
+  }
+  return offsets;
+}
+
+/**
+ * Plans adding a subgraph: new nodes (placed), new edges (whose ends are on screen or arriving).
+ * Nodes already on screen keep their position; edges already on screen are not duplicated.
+ *
+ * Placement: a node with placed neighbours goes near their centroid, at a deterministic angle; a node
+ * with none goes around `anchor` (the node being expanded) or, failing that, on a spiral around
+ * the centre — the first view is such a spiral, for ForceAtlas2 to untangle.
+ */
+export function planAdd(lookup: GraphLookup, subgraph: Subgraph, anchor?: string): GraphPatch {
+  const incoming = new Map<string, GraphNode>();
+  for (const node of subgraph.nodes) if (!lookup.hasNode(node.key)) incoming.set(node.key, node);
+
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
+  for (const edge of subgraph.edges) {
+    link(edge.source, edge.target);
+    link(edge.target, edge.source);
+  }
+
+  const placed = new Map<string, Point>();
+  const positionOf = (key: string) => placed.get(key) ?? lookup.position(key);
+  const spacing = lookup.spacing;
+  let pending = [...incoming.keys()];
+
+  const anchorAt = anchor ? positionOf(anchor) : undefined;
+
+  // Nodes whose only neighbour on screen is the anchor (an expansion's usual case) fan out on the
+  // anchor's outer side, ring after ring, instead of landing on top of the graph.
+  if (anchor && anchorAt) {
+    const fan = pending.filter((key) => {
+      const known = (neighbours.get(key) ?? []).filter((k) => positionOf(k) !== undefined);
+      return known.length > 0 && known.every((k) => k === anchor);
+    });
+    const outward = Math.atan2(anchorAt.y - lookup.centre.y, anchorAt.x - lookup.centre.x);
+    const direction =
+      Number.isFinite(outward) && Math.hypot(anchorAt.x - lookup.centre.x, anchorAt.y - lookup.centre.y) > 0
+        ? outward
+        : 0;
+    fanOut(fan.length, spacing, direction).forEach((offset, i) => {
+      const key = fan[i];
+      if (key !== undefined) placed.set(key, { x: anchorAt.x + offset.x, y: anchorAt.y + offset.y });
+    });
+    const fanned = new Set(fan);
+    pending = pending.filter((key) => !fanned.has(key));
+  }
+
+  // Place, wave by wave, every node that touches something already placed.
+  for (let wave = 0; pending.length > 0 && wave < 8; wave++) {
+    const next: string[] = [];
+    const thisWave = new Map<string, Point>();
+    for (const key of pending) {
+      const known = (neighbours.get(key) ?? []).map(positionOf).filter((p): p is Point => p !== undefined);
+      if (known.length === 0) {
+        next.push(key);
+        continue;
+      }
+      const cx = known.reduce((s, p) => s + p.x, 0) / known.length;
+      const cy = known.reduce((s, p) => s + p.y, 0) / known.length;
+      const angle = hashUnit(key) * 2 * Math.PI;
+      const distance = spacing * (known.length > 1 ? 0.3 : 0.6 + 0.6 * hashUnit(`${key}#r`));
+      thisWave.set(key, { x: cx + Math.cos(angle) * distance, y: cy + Math.sin(angle) * distance });
+    }
+    if (thisWave.size === 0) break;
+    for (const [key, point] of thisWave) placed.set(key, point);
+    pending = next;
+  }
+
+  // The rest: around the anchor, else on a spiral around (or beside) what is on screen.
+  pending.forEach((key, i) => {
+    if (anchorAt) {
+      const angle = i * GOLDEN_ANGLE;
+      const distance = spacing * (1 + 0.25 * Math.sqrt(i));
+      placed.set(key, {
+        x: anchorAt.x + Math.cos(angle) * distance,
+        y: anchorAt.y + Math.sin(angle) * distance,
+      });
+    } else {
+      const angle = i * GOLDEN_ANGLE;
+      const distance = lookup.radius + spacing * Math.sqrt(i + 1);
+      placed.set(key, {
+        x: lookup.centre.x + Math.cos(angle) * distance,
+        y: lookup.centre.y + Math.sin(angle) * distance,
+      });
+    }
+  });
+
+  const addNodes: NodeEntry[] = [...incoming.values()].map((node) => ({
+    key: node.key,
+    attributes: nodeAttrs(node, placed.get(node.key) ?? lookup.centre),
+  }));
+  const present = (key: string) => lookup.hasNode(key) || incoming.has(key);
+  const seenEdges = new Set<string>();
+  const addEdges: EdgeEntry[] = [];
+  for (const edge of subgraph.edges) {
+    if (lookup.hasEdge(edge.key) || seenEdges.has(edge.key)) continue;
+    if (!present(edge.source) || !present(edge.target)) continue;
+    seenEdges.add(edge.key);
+    addEdges.push({ key: edge.key, source: edge.source, target: edge.target, attributes: edgeAttrs(edge) });
+  }
+  return { addNodes, addEdges, removeNodes: [], removeEdges: [] };
+}

@@ -1,0 +1,191 @@
+/**
+ * The looks of the graph, derived from data + view state: colour by label, size by degree, labels in
+ * the chosen language, hover and highlight focus, selection rings, filters, hidden nodes, curved
+ * parallel edges. Pure: nothing here writes to the graph.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import { labelColour, THEME } from "../../lib/palette.ts";
+import type { EdgeAttrs, ExplorerGraph, NodeAttrs, ViewState } from "./types.ts";
+
+/** What is in focus (drawn normally) while the rest is dimmed; null when nothing is. */
+export interface Focus {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  /** Edges drawn stronger than focus: the path itself. */
+  accent: boolean;
+  /** Write relationship types on the focused edges (hover, path; a neighbourhood has too many). */
+  labelEdges: boolean;
+}
+
+export function nodeSize(degree: number): number {
+  return Math.min(24, 4 + 2.4 * Math.sqrt(degree));
+}
+
+export function displayName(
+  attrs: Pick<NodeAttrs, "name" | "nameEn">,
+  language: ViewState["language"],
+): string {
+  return language === "en" && attrs.nameEn ? attrs.nameEn : attrs.name;
+}
+
+/** Canvas labels are kept short (the hover card and inspector have the whole name): CJK counts double. */
+export const LABEL_MAX_WIDTH = 20;
+
+export function shortLabel(text: string, max = LABEL_MAX_WIDTH): string {
+  let width = 0;
+  let i = 0;
+  for (const char of text) {
+    const w = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(char) ? 2 : 1;
+    if (width + w > max) return `${[...text].slice(0, i).join("")}…`;
+    width += w;
+    i++;
+  }
+  return text;
+}
+
+export function isNodeShown(state: ViewState, key: string, category: string): boolean {
+  return !state.hidden.has(key) && !state.hiddenLabels.has(category);
+}
+
+export function isEdgeShown(graph: ExplorerGraph, state: ViewState, edge: string): boolean {
+  if (state.hiddenTypes.has(graph.getEdgeAttribute(edge, "relType"))) return false;
+  const [source, target] = graph.extremities(edge);
+  return (
+    isNodeShown(state, source, graph.getNodeAttribute(source, "category")) &&
+    isNodeShown(state, target, graph.getNodeAttribute(target, "category"))
+  );
+}
+
+/** Hover wins over a highlighted path or neighbourhood. */
+export function computeFocus(graph: ExplorerGraph, state: ViewState): Focus | null {
+  const hovered = state.hovered;
+  if (hovered && graph.hasNode(hovered) && state.dragging === null) {
+    const nodes = new Set([hovered]);
+    const edges = new Set<string>();
+    graph.forEachEdge(hovered, (edge, _attrs, source, target) => {
+      if (!isEdgeShown(graph, state, edge)) return;
+      edges.add(edge);
+      nodes.add(source === hovered ? target : source);
+    });
+    return { nodes, edges, accent: false, labelEdges: true };
+  }
+  if (state.highlight) {
+    return {
+      nodes: state.highlight.nodes,
+      edges: state.highlight.edges,
+      accent: state.highlight.kind === "path",
+      labelEdges: state.highlight.kind === "path",
+    };
+  }
+  return null;
+}
+
+/**
+ * @sigma/edge-curve's DEFAULT_EDGE_CURVATURE, repeated so that this module stays importable without
+ * WebGL (the package loads sigma's renderers), e.g. by unit tests in Node.
+ */
+const BASE_CURVATURE = 0.25;
+
+/** Curvature of the i-th of n parallel edges (the formula of sigma's parallel-edges example). */
+export function parallelCurvature(index: number, maxIndex: number): number {
+  if (maxIndex <= 0) return 0;
+  if (index < 0) return -parallelCurvature(-index, maxIndex);
+  const amplitude = 3.5;
+  const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * BASE_CURVATURE;
+  return (maxCurvature * index) / maxIndex;
+}
+
+export interface ReducerContext {
+  graph: ExplorerGraph;
+  state: ViewState;
+  focus: Focus | null;
+}
+
+const SELECTION_RING = 3;
+const SELECTION_EDGE_LABELS = 14;
+
+export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): Partial<NodeDisplayData> {
+  const { state, focus, graph } = ctx;
+  // Sigma replaces the attributes with what a reducer returns: a hidden node still needs a position.
+  if (!isNodeShown(state, key, attrs.category)) return { x: attrs.x, y: attrs.y, size: 1, hidden: true };
+  const selected = state.selected.includes(key);
+  const inFocus = !focus || focus.nodes.has(key);
+  const size = nodeSize(attrs.dbDegree ?? graph.degree(key));
+  const name = displayName(attrs, state.language);
+  const display: Partial<NodeDisplayData> & Record<string, unknown> = {
+    x: attrs.x,
+    y: attrs.y,
+    size,
+    label: shortLabel(name),
+    fullLabel: name,
+    color: inFocus || selected ? labelColour(attrs.category) : THEME.dimmedNode,
+    zIndex: selected ? 3 : inFocus && focus ? 2 : 1,
+    // Read by the hover card (draw.ts): the name in the other language, and the label.
+    subLabel: state.language === "en" ? (attrs.nameEn ? attrs.name : null) : (attrs.nameEn ?? null),
+    category: attrs.category,
+  };
+  if (selected) {
+    display.size = size + SELECTION_RING + 1.5;
+    display.ringSize = SELECTION_RING;
+    display.ringColor = THEME.selection;
+    display.forceLabel = true;
+    display.label = name;
+  }
+  if (focus && inFocus) display.forceLabel = true;
+  if (!inFocus && !selected) {
+    display.label = null;
+    display.gapColor = THEME.dimmedNode;
+  }
+  if (key === state.hovered) display.highlighted = true;
+  return display;
+}
+
+export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): Partial<EdgeDisplayData> {
+  const { state, focus, graph } = ctx;
+  if (!isEdgeShown(graph, state, key)) return { hidden: true };
+  const inFocus = focus?.edges.has(key) ?? false;
+  const [source, target] = graph.extremities(key);
+  // The selection's relationships are labelled, unless it is a hub (then only when zoomed in).
+  const selectedEnd = state.selected.includes(source)
+    ? source
+    : state.selected.includes(target)
+      ? target
+      : null;
+  const ofSelection =
+    selectedEnd !== null && (state.edgeLabels || graph.degree(selectedEnd) <= SELECTION_EDGE_LABELS);
+  const display: Partial<EdgeDisplayData> & Record<string, unknown> = {
+    size: 1,
+    color: THEME.edge,
+    label: state.edgeLabels ? attrs.relType : null,
+    zIndex: 0,
+  };
+  if (ofSelection && !focus) {
+    display.label = attrs.relType;
+    display.forceLabel = true;
+    display.color = THEME.edgeStrong;
+    display.size = 1.4;
+    display.zIndex = 1;
+  }
+  if (focus) {
+    if (inFocus) {
+      display.color = focus.accent ? THEME.edgeHighlight : THEME.edgeStrong;
+      display.size = focus.accent ? 3 : 1.6;
+      if (focus.labelEdges) {
+        display.label = attrs.relType;
+        display.forceLabel = true;
+      }
+      display.zIndex = 1;
+    } else {
+      display.color = THEME.dimmedEdge;
+      display.label = null;
+    }
+  }
+  const { parallelIndex, parallelMaxIndex } = attrs;
+  if (typeof parallelIndex === "number" && parallelIndex !== 0 && typeof parallelMaxIndex === "number") {
+    display.type = "curved";
+    display.curvature = parallelCurvature(parallelIndex, parallelMaxIndex);
+  } else {
+    display.type = "straight";
+  }
+  return display;
+}

@@ -1,0 +1,93 @@
+/**
+ * The explorer's graph: one graphology MultiDirectedGraph keyed by Neo4j elementId. Attributes hold
+ * data and layout positions only; everything visual (colour, size, hover, selection, filters) is
+ * derived by the reducers in reducers.ts.
+ */
+import type { MultiDirectedGraph } from "graphology";
+import type Sigma from "sigma";
+import type { PlainValue } from "../../../../core/plain-values.ts";
+
+export interface NodeAttrs {
+  x: number;
+  y: number;
+  /** The node's domain label (Organisation, Region, …): what it is coloured and filtered by. */
+  category: string;
+  labels: string[];
+  name: string;
+  nameEn?: string;
+  id?: string;
+  properties: Record<string, PlainValue>;
+  /** Relationships in the database, when the server said; else the degree on screen is used. */
+  dbDegree?: number;
+  /** Pinned by the layout while the user drags it (read by ForceAtlas2). */
+  fixed?: boolean;
+}
+
+export interface EdgeAttrs {
+  relType: string;
+  properties: Record<string, PlainValue>;
+  /** Written by @sigma/edge-curve's indexParallelEdgesIndex: the edge's rank among parallel edges. */
+  parallelIndex?: number | null;
+  parallelMinIndex?: number | null;
+  parallelMaxIndex?: number | null;
+}
+
+export type ExplorerGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
+export type ExplorerSigma = Sigma<NodeAttrs, EdgeAttrs>;
+
+export type Language = "zh" | "en";
+
+/** A highlighted set: a path, or a neighbourhood. */
+export interface Highlight {
+  kind: "path" | "neighbourhood";
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/** What the reducers read. Never stored in the graph. */
+export interface ViewState {
+  language: Language;
+  hovered: string | null;
+  /** In selection order: the last one is the primary selection (the inspector's). */
+  selected: readonly string[];
+  highlight: Highlight | null;
+  hidden: ReadonlySet<string>;
+  hiddenLabels: ReadonlySet<string>;
+  hiddenTypes: ReadonlySet<string>;
+  /** Relationship types are written on edges only when zoomed in. */
+  edgeLabels: boolean;
+  dragging: string | null;
+}
+
+export const INITIAL_VIEW_STATE: ViewState = {
+  language: "zh",
+  hovered: null,
+  selected: [],
+  highlight: null,
+  hidden: new Set(),
+  hiddenLabels: new Set(),
+  hiddenTypes: new Set(),
+  edgeLabels: false,
+  dragging: null,
+};
+
+/** A node or an edge with everything needed to put it back (undo) — the unit of a graph patch. */
+export interface NodeEntry {
+  key: string;
+  attributes: NodeAttrs;
+}
+
+export interface EdgeEntry {
+  key: string;
+  source: string;
+  target: string;
+  attributes: EdgeAttrs;
+}
+
+/** A change to the graph's content, invertible by swapping add and remove. */
+export interface GraphPatch {
+  addNodes: NodeEntry[];
+  addEdges: EdgeEntry[];
+  removeNodes: NodeEntry[];
+  removeEdges: EdgeEntry[];
+}

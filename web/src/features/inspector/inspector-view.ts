@@ -1,0 +1,219 @@
+/**
+ * The inspector panel: every property of the selected node (lists as chips), its neighbours grouped
+ * by relationship type and direction (click one to focus it), and the evidence quotes with the
+ * article each comes from. All text goes in through textContent.
+ */
+import type { GraphEdge, GraphNode, NodeDetailsResponse } from "../../../../core/api-types.ts";
+import { el, setChildren } from "../../lib/dom.ts";
+import { icon } from "../../lib/icons.ts";
+import { labelColour } from "../../lib/palette.ts";
+import { formatValue, groupEvidence, orderedProperties, sortedGroups } from "./state.ts";
+
+export interface InspectorHandlers {
+  onFocusNeighbour: (node: GraphNode, edge: GraphEdge) => void;
+  onClose: () => void;
+  isOnScreen: (key: string) => boolean;
+}
+
+function labelChip(label: string): HTMLElement {
+  const chip = el("span", { class: "chip label-chip", text: label });
+  chip.style.setProperty("--chip", labelColour(label));
+  return chip;
+}
+
+export class InspectorView {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+
+  constructor(
+    private readonly handlers: InspectorHandlers,
+    /** Rendered under the header (the expand feature's progress). */
+    private readonly slot: HTMLElement,
+  ) {
+    this.body = el("div", { class: "inspector-body" });
+    this.element = el("aside", { class: "inspector", attrs: { "aria-label": "Inspector", hidden: "" } }, [
+      this.body,
+    ]);
+  }
+
+  hide(): void {
+    this.element.hidden = true;
+    setChildren(this.body, []);
+  }
+
+  showLoading(node: { name: string; category: string }): void {
+    this.element.hidden = false;
+    setChildren(this.body, [
+      this.header(node.name, undefined, node.category),
+      el("div", { class: "inspector-loading", text: "Loading details…" }),
+    ]);
+  }
+
+  showError(message: string): void {
+    this.element.hidden = false;
+    setChildren(this.body, [el("div", { class: "inspector-error", text: message })]);
+  }
+
+  render(details: NodeDetailsResponse, alsoSelected: string[]): void {
+    this.element.hidden = false;
+    const { node } = details;
+    setChildren(this.body, [
+      this.header(node.name, node.nameEn, node.label),
+      alsoSelected.length
+        ? el("div", { class: "selection-note" }, [
+            `Also selected: ${alsoSelected.join("、")}. `,
+            alsoSelected.length === 1
+              ? el("span", {}, ["Press ", el("kbd", { text: "P" }), " for the shortest path."])
+              : null,
+          ])
+        : null,
+      this.slot,
+      this.properties(node),
+      this.neighbours(details),
+      this.evidence(details),
+    ]);
+    this.body.scrollTop = 0;
+  }
+
+  private header(name: string, nameEn: string | undefined, label: string): HTMLElement {
+    return el("header", { class: "inspector-header" }, [
+      el("div", { class: "inspector-titles" }, [
+        labelChip(label),
+        el("h2", { class: "inspector-name", text: name }),
+        nameEn ? el("div", { class: "inspector-name-en", text: nameEn }) : null,
+      ]),
+      el(
+        "button",
+        {
+          class: "icon-button",
+          title: "Close (Esc)",
+          attrs: { type: "button", "aria-label": "Close inspector" },
+          on: { click: () => this.handlers.onClose() },
+        },
+        [icon("close")],
+      ),
+    ]);
+  }
+
+  private properties(node: GraphNode): HTMLElement {
+    const rows = orderedProperties(node.properties).map(([key, value]) => {
+      const formatted = formatValue(value);
+      let cell: HTMLElement;
+      switch (formatted.kind) {
+        case "chips":
+          cell = el(
+            "dd",
+            { class: "chips" },
+            formatted.items.map((item) => el("span", { class: "chip", text: item })),
+          );
+          break;
+        case "long-text":
+          cell = el("dd", {}, [
+            el("details", { class: "long-text" }, [
+              el("summary", { text: `${formatted.text.slice(0, 60)}…` }),
+              el("p", { text: formatted.text }),
+            ]),
+          ]);
+          break;
+        case "empty":
+          cell = el("dd", { class: "muted", text: "—" });
+          break;
+        case "text":
+          cell = el("dd", { text: formatted.text });
+          break;
+      }
+      return [el("dt", { text: key }), cell];
+    });
+    return el("section", { class: "inspector-section" }, [
+      el("h3", { class: "inspector-heading", text: "Properties" }),
+      el("dl", { class: "properties" }, rows.flat()),
+    ]);
+  }
+
+  private neighbours(details: NodeDetailsResponse): HTMLElement {
+    const groups = sortedGroups(details.groups);
+    const total = groups.reduce((sum, g) => sum + g.total, 0);
+    return el("section", { class: "inspector-section" }, [
+      el("h3", { class: "inspector-heading" }, [
+        "Neighbours",
+        el("span", { class: "count", text: String(total) }),
+      ]),
+      groups.length === 0 ? el("p", { class: "muted", text: "No relationships." }) : null,
+      ...groups.map((group) =>
+        el("div", { class: "neighbour-group" }, [
+          el("div", { class: "group-title" }, [
+            el("span", { class: "rel-type", text: group.type }),
+            el("span", {
+              class: "direction",
+              text: group.direction === "out" ? "→" : "←",
+              title: group.direction === "out" ? "outgoing" : "incoming",
+            }),
+            el("span", { class: "count", text: String(group.total) }),
+          ]),
+          el(
+            "ul",
+            { class: "neighbour-list" },
+            group.neighbours.map(({ node, edge }) =>
+              el("li", {}, [
+                el(
+                  "button",
+                  {
+                    class: "neighbour",
+                    title: this.handlers.isOnScreen(node.key)
+                      ? "Focus on screen"
+                      : "Add to the graph and focus",
+                    attrs: { type: "button" },
+                    on: { click: () => this.handlers.onFocusNeighbour(node, edge) },
+                  },
+                  [
+                    el("span", { class: "dot", attrs: { "aria-hidden": "true" } }),
+                    el("span", { class: "neighbour-name", text: node.name }),
+                    node.nameEn ? el("span", { class: "neighbour-en", text: node.nameEn }) : null,
+                    this.handlers.isOnScreen(node.key)
+                      ? null
+                      : el("span", { class: "not-on-screen", text: "+" }),
+                  ],
+                ),
+              ]),
+            ),
+          ),
+          group.neighbours.length < group.total
+            ? el("div", {
+                class: "muted small",
+                text: `showing ${group.neighbours.length} of ${group.total} — expand to load the rest`,
+              })
+            : null,
+        ]),
+      ),
+    ]);
+  }
+
+  private evidence(details: NodeDetailsResponse): HTMLElement {
+    const quotes = groupEvidence(details.evidence);
+    return el("section", { class: "inspector-section" }, [
+      el("h3", { class: "inspector-heading" }, [
+        "Evidence",
+        el("span", { class: "count", text: String(quotes.length) }),
+      ]),
+      quotes.length === 0 ? el("p", { class: "muted", text: "No quotes." }) : null,
+      ...quotes.map((q) =>
+        el("figure", { class: "quote" }, [
+          el("blockquote", { text: q.quote }),
+          el("figcaption", {}, [
+            q.article ? el("cite", { text: `《${q.article}》` }) : null,
+            el(
+              "div",
+              { class: "facts" },
+              q.facts.map((f) =>
+                el("span", {
+                  class: "fact",
+                  text: `${f.outgoing ? "" : "← "}${f.type}${f.outgoing ? " →" : ""} ${f.other}`,
+                }),
+              ),
+            ),
+          ]),
+        ]),
+      ),
+    ]);
+  }
+}

@@ -1,0 +1,72 @@
+/** Pure helpers of the inspector: property order and formatting, neighbour grouping. */
+import type { NodeDetailsResponse } from "../../../../core/api-types.ts";
+import type { PlainValue } from "../../../../core/plain-values.ts";
+
+/** Identity first, then what describes the node, then the rest alphabetically; search keys last. */
+const FIRST = ["name", "nameEn", "aliases", "description", "id", "kind", "level", "title", "titleEn"];
+const LAST = ["text", "pinyin"];
+
+export function orderedProperties(properties: Record<string, PlainValue>): [string, PlainValue][] {
+  const rank = (key: string) => {
+    const first = FIRST.indexOf(key);
+    if (first >= 0) return first;
+    const last = LAST.indexOf(key);
+    return last >= 0 ? 1000 + last : 100;
+  };
+  return Object.entries(properties).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export type FormattedValue =
+  | { kind: "text"; text: string }
+  | { kind: "long-text"; text: string }
+  | { kind: "chips"; items: string[] }
+  | { kind: "empty" };
+
+/** Long texts (an article's body) are folded; lists become chips; structures become JSON text. */
+export function formatValue(value: PlainValue): FormattedValue {
+  if (value === null || value === undefined) return { kind: "empty" };
+  if (Array.isArray(value)) {
+    if (value.length === 0) return { kind: "empty" };
+    return {
+      kind: "chips",
+      items: value.map((v) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v))),
+    };
+  }
+  if (typeof value === "object") return { kind: "text", text: JSON.stringify(value) };
+  const text = String(value);
+  return text.length > 160 ? { kind: "long-text", text } : { kind: "text", text };
+}
+
+export type DetailGroup = NodeDetailsResponse["groups"][number];
+
+/** Groups with the most relationships first; ties by type. */
+export function sortedGroups(groups: readonly DetailGroup[]): DetailGroup[] {
+  return [...groups].sort(
+    (a, b) => b.total - a.total || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
+  );
+}
+
+/** Evidence quotes, one entry per distinct (quote, article): several relationships often cite one sentence. */
+export function groupEvidence(evidence: NodeDetailsResponse["evidence"]) {
+  const byQuote = new Map<
+    string,
+    {
+      quote: string;
+      article: string | undefined;
+      facts: { type: string; other: string; outgoing: boolean }[];
+    }
+  >();
+  for (const item of evidence) {
+    for (const quote of item.quotes) {
+      const key = `${item.article?.key ?? ""}\u0000${quote}`;
+      let entry = byQuote.get(key);
+      if (!entry) byQuote.set(key, (entry = { quote, article: item.article?.title, facts: [] }));
+      entry.facts.push({
+        type: item.edge.type,
+        other: item.other.name,
+        outgoing: item.edge.target === item.other.key,
+      });
+    }
+  }
+  return [...byQuote.values()];
+}

@@ -1,0 +1,189 @@
+/**
+ * The search box: results as you type (debounced, stale requests aborted), arrow keys to move,
+ * Enter to focus the node, Escape to close. `/` anywhere focuses it (bound by the shell).
+ */
+import type { GraphNode, SearchHit } from "../../../../core/api-types.ts";
+import type { ApiClient } from "../../api/client.ts";
+import { isAbortError } from "../../api/client.ts";
+import { debounce, el, setChildren } from "../../lib/dom.ts";
+import { icon } from "../../lib/icons.ts";
+import { labelColour } from "../../lib/palette.ts";
+import { moveActive, normaliseQuery } from "./state.ts";
+
+export interface SearchHandlers {
+  onChoose: (node: GraphNode) => void;
+  onError: (error: unknown) => void;
+  /** Is this node on screen already (shown as a dot in the list)? */
+  isOnScreen: (key: string) => boolean;
+}
+
+export class SearchView {
+  readonly element: HTMLElement;
+  readonly input: HTMLInputElement;
+  private readonly list: HTMLElement;
+  private readonly statusLine: HTMLElement;
+  private hits: SearchHit[] = [];
+  private active = -1;
+  private controller: AbortController | null = null;
+  private readonly search = debounce((q: string) => void this.run(q), 180);
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly handlers: SearchHandlers,
+  ) {
+    this.input = el("input", {
+      class: "search-input",
+      attrs: {
+        id: "search",
+        type: "search",
+        "aria-label": "Search",
+        placeholder: "Name, English name, alias, pinyin…",
+        autocomplete: "off",
+        spellcheck: "false",
+        role: "combobox",
+        "aria-expanded": "false",
+        "aria-controls": "search-results",
+        "aria-autocomplete": "list",
+      },
+    });
+    this.list = el("ul", {
+      class: "search-results",
+      attrs: { id: "search-results", role: "listbox", "aria-label": "Search results" },
+    });
+    this.statusLine = el("div", { class: "search-status", attrs: { "aria-live": "polite" } });
+    this.element = el("section", { class: "panel-section search" }, [
+      el("label", { class: "section-title", attrs: { for: "search" } }, ["Search", el("kbd", { text: "/" })]),
+      el("div", { class: "search-field" }, [icon("search"), this.input]),
+      this.statusLine,
+      this.list,
+    ]);
+    this.input.addEventListener("input", () => this.onInput());
+    this.input.addEventListener("keydown", (event) => this.onKey(event));
+  }
+
+  focus(): void {
+    this.input.focus();
+    this.input.select();
+  }
+
+  close(): void {
+    this.search.cancel();
+    this.controller?.abort();
+    this.hits = [];
+    this.active = -1;
+    this.statusLine.textContent = "";
+    this.renderList();
+  }
+
+  private onInput(): void {
+    const q = normaliseQuery(this.input.value);
+    if (q === null) {
+      this.close();
+      return;
+    }
+    this.search(q);
+  }
+
+  private async run(q: string): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.statusLine.textContent = "Searching…";
+    try {
+      const response = await this.api.search(q, 12, controller.signal);
+      if (controller.signal.aborted) return;
+      this.hits = response.hits;
+      this.active = this.hits.length ? 0 : -1;
+      this.statusLine.textContent = this.hits.length ? "" : `Nothing found for “${q}”`;
+      this.renderList();
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.statusLine.textContent = "";
+      this.handlers.onError(error);
+    }
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp":
+        event.preventDefault();
+        this.active = moveActive(this.active, event.key === "ArrowDown" ? 1 : -1, this.hits.length);
+        this.renderList();
+        break;
+      case "Enter": {
+        event.preventDefault();
+        const hit = this.hits[this.active];
+        if (hit) this.choose(hit.node);
+        break;
+      }
+      case "Escape":
+        event.preventDefault();
+        event.stopPropagation();
+        if (this.hits.length || this.input.value) {
+          this.input.value = "";
+          this.close();
+        } else {
+          this.input.blur();
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private choose(node: GraphNode): void {
+    this.close();
+    this.input.blur();
+    this.handlers.onChoose(node);
+  }
+
+  private renderList(): void {
+    this.input.setAttribute("aria-expanded", String(this.hits.length > 0));
+    setChildren(
+      this.list,
+      this.hits.map(({ node }, index) => {
+        const chip = el("span", { class: "chip label-chip", text: node.label });
+        chip.style.setProperty("--chip", labelColour(node.label));
+        const item = el(
+          "li",
+          {
+            class: `search-hit${index === this.active ? " is-active" : ""}`,
+            attrs: {
+              role: "option",
+              id: `search-hit-${index}`,
+              "aria-selected": String(index === this.active),
+            },
+            on: {
+              mousedown: (event) => event.preventDefault(),
+              click: () => this.choose(node),
+              mousemove: () => {
+                if (this.active !== index) {
+                  this.active = index;
+                  this.renderList();
+                }
+              },
+            },
+          },
+          [
+            el("div", { class: "hit-main" }, [
+              el("span", { class: "hit-name", text: node.name }),
+              this.handlers.isOnScreen(node.key)
+                ? el("span", { class: "on-screen-dot", title: "On screen" })
+                : null,
+              chip,
+            ]),
+            node.nameEn ? el("div", { class: "hit-en", text: node.nameEn }) : null,
+          ],
+        );
+        return item;
+      }),
+    );
+    if (this.active >= 0) {
+      this.input.setAttribute("aria-activedescendant", `search-hit-${this.active}`);
+      this.list.children[this.active]?.scrollIntoView({ block: "nearest" });
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Guanxi explorer: boots the app shell (app/explorer.ts) into the page, wires the toolbar, the
+ * keyboard, the status bar and the help overlay, and exposes a read-only test hook.
+ */
+import "./styles.css";
+import { createApiClient } from "./api/client.ts";
+import { Explorer } from "./app/explorer.ts";
+import { bindKeyboard } from "./app/keyboard.ts";
+import { buildPage } from "./app/page.ts";
+import { HOP_CHOICES } from "./features/neighbourhood/neighbourhood.ts";
+import type { Hops } from "./features/neighbourhood/neighbourhood.ts";
+import type { ExplorerGraph, ExplorerSigma } from "./features/graph-view/types.ts";
+import { el } from "./lib/dom.ts";
+import { HelpOverlay } from "./shell/help-overlay.ts";
+import type { ActionId } from "./shell/shortcuts.ts";
+import { StatusBar } from "./shell/status-bar.ts";
+import { Toasts } from "./shell/toasts.ts";
+import { Toolbar } from "./shell/toolbar.ts";
+
+/**
+ * End-to-end test hook, read-only: `window.__guanxi.ready` resolves once the first view is loaded,
+ * laid out and framed; then `graph.order` is the node count on screen and
+ * `sigma.graphToViewport(graph.getNodeAttributes(key))` a node's position in CSS pixels of the
+ * canvas, for tests to click or double-click it. Tests must not change the graph through it.
+ */
+export interface GuanxiTestHook {
+  readonly graph: ExplorerGraph;
+  readonly sigma: ExplorerSigma;
+  readonly ready: Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __guanxi?: GuanxiTestHook;
+  }
+}
+
+function boot(root: HTMLElement): void {
+  const page = buildPage(root);
+  const toasts = new Toasts();
+  const help = new HelpOverlay();
+  document.body.append(toasts.element, help.element);
+
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
+  const api = createApiClient({
+    onActivity: (inFlight) => {
+      clearTimeout(progressTimer);
+      // A short delay so quick requests do not flicker the bar.
+      if (inFlight > 0) progressTimer = setTimeout(() => (page.progress.hidden = false), 120);
+      else page.progress.hidden = true;
+      page.root.setAttribute("aria-busy", String(inFlight > 0));
+    },
+  });
+  const explorer = new Explorer(page, api, toasts);
+
+  const run = (action: ActionId): void => {
+    switch (action) {
+      case "search":
+        explorer.search.focus();
+        break;
+      case "escape":
+        if (help.isOpen) help.close();
+        else if (!explorer.clearHighlight()) explorer.select([]);
+        break;
+      case "fit":
+        void explorer.view.fit();
+        break;
+      case "zoomIn":
+        explorer.view.zoom(1.5);
+        break;
+      case "zoomOut":
+        explorer.view.zoom(1 / 1.5);
+        break;
+      case "language":
+        explorer.toggleLanguage();
+        break;
+      case "hide":
+        explorer.hideSelected();
+        break;
+      case "showHidden":
+        explorer.showHidden();
+        break;
+      case "remove":
+        explorer.removeSelected();
+        break;
+      case "expand":
+        void explorer.expandSelected();
+        break;
+      case "neighbourhood":
+        void explorer.neighbourhood();
+        break;
+      case "hops":
+        break;
+      case "path":
+        void explorer.path();
+        break;
+      case "layout":
+        explorer.layout.toggle();
+        break;
+      case "undo":
+        explorer.undo();
+        break;
+      case "redo":
+        explorer.redo();
+        break;
+      case "help":
+        help.toggle();
+        break;
+    }
+  };
+
+  const toolbar = new Toolbar(run);
+  const hopsSelect = el(
+    "select",
+    { class: "hops", title: "Neighbourhood depth (1, 2, 3)", attrs: { "aria-label": "Neighbourhood depth" } },
+    HOP_CHOICES.map((h) =>
+      el("option", { text: `${h} hop${h > 1 ? "s" : ""}`, attrs: { value: String(h) } }),
+    ),
+  );
+  hopsSelect.addEventListener("change", () => explorer.setHops(Number(hopsSelect.value) as Hops));
+  const languageFace = el("span", { class: "lang-face" }, [
+    el("span", { class: "lang-zh", text: "中" }),
+    el("span", { class: "lang-en", text: "EN" }),
+  ]);
+  toolbar
+    .group([
+      { action: "undo", icon: "undo", label: "Undo" },
+      { action: "redo", icon: "redo", label: "Redo" },
+    ])
+    .group([
+      { action: "fit", icon: "fit", label: "Fit to view" },
+      { action: "zoomIn", icon: "zoomIn", label: "Zoom in" },
+      { action: "zoomOut", icon: "zoomOut", label: "Zoom out" },
+      { action: "layout", icon: "play", label: "Run layout" },
+    ])
+    .group(
+      [
+        { action: "expand", icon: "expand", label: "Expand neighbours" },
+        { action: "neighbourhood", icon: "neighbourhood", label: "Neighbourhood" },
+      ],
+      [hopsSelect],
+    )
+    .group([
+      { action: "path", icon: "path", label: "Shortest path between two selected nodes" },
+      { action: "hide", icon: "hide", label: "Hide selected" },
+      { action: "showHidden", icon: "show", label: "Show hidden nodes" },
+      { action: "remove", icon: "remove", label: "Remove selected from view" },
+    ])
+    .group([], [toolbar.textButton("language", "Names in English", languageFace)])
+    .group([{ action: "help", icon: "help", label: "Keyboard shortcuts" }]);
+  page.topbar.append(toolbar.element);
+
+  const statusBar = new StatusBar(() => explorer.showHidden());
+  page.footer.replaceWith(statusBar.element);
+
+  const refreshChrome = () => {
+    const { undo, redo } = explorer.historyLabels();
+    toolbar.set("undo", { disabled: !undo, label: undo ? `Undo: ${undo}` : "Undo" });
+    toolbar.set("redo", { disabled: !redo, label: redo ? `Redo: ${redo}` : "Redo" });
+    const selection = explorer.selection().length;
+    for (const action of ["expand", "neighbourhood", "hide", "remove"] as const)
+      toolbar.set(action, { disabled: selection === 0 });
+    toolbar.set("path", { disabled: selection < 2 });
+    const info = explorer.statusInfo();
+    toolbar.set("showHidden", { disabled: info.hidden === 0 });
+    const layout = explorer.layoutStatus();
+    toolbar.set(
+      "layout",
+      layout.type === "running"
+        ? { icon: "pause", label: "Stop layout", pressed: true }
+        : { icon: "play", label: "Run layout", pressed: false },
+    );
+    toolbar.set("language", {
+      pressed: info.language === "en",
+      label: info.language === "en" ? "Names in Chinese" : "Names in English",
+    });
+    hopsSelect.value = String(explorer.hops);
+    statusBar.render({
+      ...info,
+      layout:
+        layout.type === "running"
+          ? layout.reason === "settle"
+            ? "Placing new nodes…"
+            : "Layout running…"
+          : "Layout idle",
+    });
+  };
+  explorer.onChange = refreshChrome;
+  refreshChrome();
+
+  bindKeyboard((action, event) => {
+    if (action === "hops") {
+      explorer.setHops(Number(event.key) as Hops);
+      return;
+    }
+    run(action);
+  });
+
+  const ready = explorer.start().finally(refreshChrome);
+  window.__guanxi = Object.freeze({ graph: explorer.view.graph, sigma: explorer.view.sigma, ready });
+  window.addEventListener("pagehide", () => explorer.kill());
+}
+
+const root = document.getElementById("app");
+if (!root) throw new Error("Guanxi: the page has no #app element.");
+boot(root);

@@ -1,0 +1,105 @@
+/** Every keyboard shortcut, listed once: the key handler and the help overlay both read this. */
+export type ActionId =
+  | "search"
+  | "escape"
+  | "fit"
+  | "zoomIn"
+  | "zoomOut"
+  | "language"
+  | "hide"
+  | "showHidden"
+  | "remove"
+  | "expand"
+  | "neighbourhood"
+  | "hops"
+  | "path"
+  | "layout"
+  | "undo"
+  | "redo"
+  | "help";
+
+export interface Shortcut {
+  action: ActionId;
+  /** As shown in the help overlay. */
+  keys: string[];
+  description: string;
+  matches: (event: KeyboardEvent) => boolean;
+}
+
+const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey;
+const key =
+  (...names: string[]) =>
+  (event: KeyboardEvent) =>
+    plain(event) && names.includes(event.key);
+
+export const SHORTCUTS: Shortcut[] = [
+  { action: "search", keys: ["/"], description: "Search", matches: key("/") },
+  { action: "fit", keys: ["F"], description: "Fit the graph to the view", matches: key("f") },
+  { action: "zoomIn", keys: ["+"], description: "Zoom in", matches: key("+", "=") },
+  { action: "zoomOut", keys: ["−"], description: "Zoom out", matches: key("-", "_") },
+  { action: "language", keys: ["E"], description: "Names in English / in Chinese", matches: key("e") },
+  {
+    action: "expand",
+    keys: ["X", "double-click"],
+    description: "Expand the selected node's neighbours",
+    matches: key("x"),
+  },
+  {
+    action: "neighbourhood",
+    keys: ["N"],
+    description: "N-hop neighbourhood of the selected node",
+    matches: key("n"),
+  },
+  { action: "hops", keys: ["1", "2", "3"], description: "Neighbourhood depth", matches: key("1", "2", "3") },
+  {
+    action: "path",
+    keys: ["P"],
+    description: "Shortest path between the two selected nodes",
+    matches: key("p"),
+  },
+  { action: "hide", keys: ["H"], description: "Hide the selected nodes", matches: key("h") },
+  { action: "showHidden", keys: ["Shift", "H"], description: "Show hidden nodes again", matches: key("H") },
+  {
+    action: "remove",
+    keys: ["Delete"],
+    description: "Remove the selected nodes from the view",
+    matches: key("Delete", "Backspace"),
+  },
+  { action: "layout", keys: ["L"], description: "Start / stop the layout", matches: key("l") },
+  {
+    action: "undo",
+    keys: ["Ctrl/⌘", "Z"],
+    description: "Undo",
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "z",
+  },
+  {
+    action: "redo",
+    keys: ["Ctrl/⌘", "Shift", "Z"],
+    description: "Redo (also Ctrl+Y)",
+    matches: (e) =>
+      mod(e) && ((e.shiftKey && e.key.toLowerCase() === "z") || (!e.shiftKey && e.key.toLowerCase() === "y")),
+  },
+  { action: "help", keys: ["?"], description: "This help", matches: (e) => !mod(e) && e.key === "?" },
+  {
+    action: "escape",
+    keys: ["Esc"],
+    description: "Close, clear highlight, then clear selection",
+    matches: (e) => e.key === "Escape",
+  },
+];
+
+/** Extra gestures shown in the help, not bound to keys. */
+export const GESTURES: [string, string][] = [
+  ["Click", "Select a node and inspect it"],
+  ["Shift-click", "Add a node to the selection"],
+  ["Double-click", "Expand a node's neighbours"],
+  ["Drag a node", "Move it"],
+  ["Hover", "Highlight a node's neighbours"],
+  ["Wheel / drag", "Zoom / pan"],
+];
+
+export function shortcutFor(action: ActionId): string {
+  const found = SHORTCUTS.find((s) => s.action === action);
+  return found ? found.keys.join("+") : "";
+}
