@@ -5,6 +5,7 @@ import { DatabaseError, InputError } from "../core/errors.ts";
 import { registerDbCommand } from "./db-command.ts";
 import { registerIngestCommand } from "./ingest-command.ts";
 import { ReadOnlyViolation, registerQueryCommand } from "./query-command.ts";
+import { registerServeCommand } from "./serve-command.ts";
 import { registerStartCommand } from "./start-command.ts";
 
 const program = new Command("guanxi")
@@ -16,6 +17,7 @@ registerDbCommand(program);
 registerStartCommand(program);
 registerIngestCommand(program);
 registerQueryCommand(program);
+registerServeCommand(program);
 
 const KNOWN_ERRORS = [InputError, DatabaseError, ConfigError, ReadOnlyViolation];
 

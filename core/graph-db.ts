@@ -165,6 +165,38 @@ export class GraphDb {
     );
   }
 
+  /**
+   * Runs one statement in a read transaction and keeps at most `rowLimit` rows: the result is read as a
+   * stream and abandoned after the first row too many, so a huge result never reaches memory.
+   */
+  async readCapped(
+    cypher: string,
+    params: Params,
+    options: RunOptions & { rowLimit: number },
+  ): Promise<{ columns: string[]; rows: Record<string, PlainValue>[]; truncated: boolean }> {
+    return this.withSession(neo4j.session.READ, (session) =>
+      session.executeRead(
+        async (tx) => {
+          const result = tx.run(cypher, toDriverValue(params) as Params);
+          const rows: Record<string, PlainValue>[] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (rows.length === options.rowLimit) {
+              truncated = true;
+              break;
+            }
+            const row: Record<string, PlainValue> = {};
+            for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+            rows.push(row);
+          }
+          const columns = (await result.keys()).map(String);
+          return { columns, rows, truncated };
+        },
+        options.timeoutMs ? { timeout: options.timeoutMs } : {},
+      ),
+    );
+  }
+
   /** Neo4j's classification of a statement ('r', 'rw', 'w', 's') from EXPLAIN, without running it. */
   async queryType(cypher: string, params: Params = {}): Promise<string> {
     return this.withSession(neo4j.session.READ, async (session) => {

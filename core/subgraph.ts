@@ -1,0 +1,107 @@
+/**
+ * Plain Neo4j values → the explorer's nodes and edges (core/api-types.ts), de-duplicated by elementId.
+ * Pure: used by the API for every response that carries graph elements, and by export.
+ */
+import type { GraphEdge, GraphNode, Subgraph } from "./api-types.ts";
+import { COMMON_NODE_PROPERTIES, isNodeLabel } from "./model.ts";
+import {
+  isPlainNode,
+  isPlainPath,
+  isPlainRelationship,
+  type PlainNode,
+  type PlainRelationship,
+  type PlainValue,
+} from "./plain-values.ts";
+
+/** Properties Guanxi derives for its own use (pinyin search keys): not shown to analysts. */
+const DERIVED = new Set(
+  Object.entries(COMMON_NODE_PROPERTIES)
+    .filter(([, spec]) => spec.derived)
+    .map(([key]) => key),
+);
+
+export function toGraphNode(node: PlainNode, degree?: number): GraphNode {
+  const p = Object.fromEntries(Object.entries(node.properties).filter(([key]) => !DERIVED.has(key)));
+  const text = (v: PlainValue | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
+  const graphNode: GraphNode = {
+    key: node.elementId,
+    label: node.labels.find(isNodeLabel) ?? node.labels[0] ?? "Node",
+    labels: node.labels,
+    name: text(p.name) ?? text(p.title) ?? text(p.id) ?? node.elementId,
+    properties: p,
+  };
+  const id = text(p.id);
+  if (id) graphNode.id = id;
+  const nameEn = text(p.nameEn) ?? text(p.titleEn);
+  if (nameEn) graphNode.nameEn = nameEn;
+  if (degree !== undefined) graphNode.degree = degree;
+  return graphNode;
+}
+
+export function toGraphEdge(rel: PlainRelationship): GraphEdge {
+  return {
+    key: rel.elementId,
+    type: rel.type,
+    source: rel.startElementId,
+    target: rel.endElementId,
+    properties: rel.properties,
+  };
+}
+
+/** Collects graph elements while keeping insertion order and one copy of each. */
+export class SubgraphBuilder {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+
+  addNode(node: PlainNode, degree?: number): GraphNode {
+    const existing = this.nodes.get(node.elementId);
+    if (existing) {
+      if (degree !== undefined) existing.degree = degree;
+      return existing;
+    }
+    const created = toGraphNode(node, degree);
+    this.nodes.set(created.key, created);
+    return created;
+  }
+
+  addEdge(rel: PlainRelationship): void {
+    if (!this.edges.has(rel.elementId)) this.edges.set(rel.elementId, toGraphEdge(rel));
+  }
+
+  /** Every node, relationship and path found anywhere inside `value` (lists and maps included). */
+  addValue(value: PlainValue): void {
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const item of value) this.addValue(item);
+    } else if (isPlainNode(value)) {
+      this.addNode(value);
+    } else if (isPlainRelationship(value)) {
+      this.addEdge(value);
+    } else if (isPlainPath(value)) {
+      for (const node of value.nodes) this.addNode(node);
+      for (const rel of value.relationships) this.addEdge(rel);
+    } else {
+      for (const item of Object.values(value)) this.addValue(item);
+    }
+  }
+
+  hasNode(key: string): boolean {
+    return this.nodes.has(key);
+  }
+
+  /** Keys of relationship ends not among the nodes: fetch them, or the edges would dangle. */
+  missingEndpoints(): string[] {
+    const missing = new Set<string>();
+    for (const edge of this.edges.values()) {
+      for (const key of [edge.source, edge.target]) if (!this.nodes.has(key)) missing.add(key);
+    }
+    return [...missing];
+  }
+
+  build(): Subgraph {
+    const edges = [...this.edges.values()].filter(
+      (e) => this.nodes.has(e.source) && this.nodes.has(e.target),
+    );
+    return { nodes: [...this.nodes.values()], edges };
+  }
+}
