@@ -3,12 +3,17 @@
  * bundled database, ingests the seed data set into an empty database, and keeps running until
  * Ctrl-C; with NEO4J_URI set it uses that server instead.
  */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { DEFAULT_BOLT_PORT, ensurePassword, startBundledDb, type BundledDb } from "../core/bundled-db.ts";
 import { bundledDataDir, resolveConnection, type ConnectionConfig } from "../core/connection.ts";
 import { GraphDb } from "../core/graph-db.ts";
 import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
+import { DEFAULT_PORT, WEB_DIST, startServer } from "../server/serve.ts";
 import { summarise } from "./ingest-command.ts";
+
+const VITE_CONFIG = join(dirname(fileURLToPath(import.meta.url)), "..", "vite.config.ts");
 
 async function ingestSeedIfEmpty(db: GraphDb): Promise<void> {
   const { rows } = await db.read("MATCH (n) RETURN count(n) > 0 AS hasData");
@@ -31,7 +36,8 @@ export function registerStartCommand(program: Command): void {
     .command("start")
     .description("start Guanxi: the bundled database (unless NEO4J_URI is set) with the seed data set")
     .option("--db-port <port>", "Bolt port of the bundled database", String(DEFAULT_BOLT_PORT))
-    .action(async (opts: { dbPort: string }) => {
+    .option("--port <port>", "HTTP port of the explorer", String(DEFAULT_PORT))
+    .action(async (opts: { dbPort: string; port: string }) => {
       let bundled: BundledDb | undefined;
       if (!process.env.NEO4J_URI) {
         const dataDir = bundledDataDir();
@@ -47,21 +53,23 @@ export function registerStartCommand(program: Command): void {
         ? { uri: bundled.uri, user: bundled.user, password: bundled.password, bundled: true }
         : resolveConnection();
       const db = await GraphDb.connect(config);
-      try {
-        await ingestSeedIfEmpty(db);
-      } finally {
-        await db.close();
-      }
+      await ingestSeedIfEmpty(db);
+      // The explorer is built from web/ on every start (a second or two), so it always matches the sources.
+      const { build } = await import("vite");
+      await build({ configFile: VITE_CONFIG, logLevel: "warn" });
+      const server = await startServer({ db, port: Number(opts.port), staticDir: WEB_DIST });
       console.log(howToQuery(config));
-      if (!bundled) return;
-      const running = bundled;
-      console.log("Press Ctrl-C to stop.");
+      console.log(`\nGuanxi explorer: ${server.url}  (Ctrl-C stops it)`);
       const stop = async () => {
-        await running.stop();
+        await server.close();
+        await db.close();
+        await bundled?.stop();
         process.exit(0);
       };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      process.once("SIGINT", () => void stop());
+      process.once("SIGTERM", () => void stop());
+      if (!bundled) return;
+      const running = bundled;
       await running.exited;
     });
 }

@@ -1,0 +1,154 @@
+/**
+ * The explorer end to end: real headless Chromium (Debian's chromium, WebGL through SwiftShader) on
+ * the built app served by the real API over the real Neo4j with the seed ingested. Screenshots of
+ * each scenario go to tests/artifacts/ (git-ignored).
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GraphDb } from "../core/graph-db.ts";
+import { WEB_DIST, startServer, type RunningServer } from "../server/serve.ts";
+import { launchBrowser, openPage, screenshot } from "./support/browser.ts";
+import { REPO_ROOT, connectWithSeed } from "./support/database.ts";
+
+const XSS = "<img src=x onerror=alert(1)>";
+
+let db: GraphDb;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+/** The screen position of the node with Guanxi id `id`, in page pixels. */
+async function nodePosition(id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((wanted) => {
+    const { graph, sigma } = window.__guanxi!;
+    const key = graph.findNode((_k, a) => (a as { id?: string }).id === wanted);
+    if (!key) throw new Error(`node ${wanted} is not on screen`);
+    const { x, y } = sigma.graphToViewport(graph.getNodeAttributes(key) as { x: number; y: number });
+    const box = sigma.getContainer().getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  }, id);
+}
+
+const order = () => page.evaluate(() => window.__guanxi!.graph.order);
+const hiddenCount = () =>
+  page.evaluate(() => {
+    const { graph, sigma } = window.__guanxi!;
+    return graph.filterNodes((key) => sigma.getNodeDisplayData(key)?.hidden === true).length;
+  });
+
+async function search(text: string): Promise<string[]> {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("/");
+  await page.fill("#search", text);
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, {
+    timeout: 10_000,
+  });
+  return page.$$eval("#search-results li", (items) => items.map((li) => li.textContent ?? ""));
+}
+
+beforeAll(async () => {
+  ({ db } = await connectWithSeed());
+  // A node whose name is markup, linked to the alliance: it must show as text and run nothing.
+  await db.runAutoCommit(
+    `MATCH (a:Alliance {id: 'alliance:tongwulang'})
+     CREATE (x:Organisation {id: 'org:markup', name: $name, nameEn: 'Markup', kind: 'other'})-[:MEMBER_OF {evidence: ['x'], article: 'article:none'}]->(a)`,
+    { name: XSS },
+  );
+  await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
+  server = await startServer({ db, port: 0, staticDir: WEB_DIST });
+  browser = await launchBrowser();
+  ({ page, errors } = await openPage(browser, server.url));
+  await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 30_000 });
+  await page.evaluate(() => window.__guanxi!.ready);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+describe("the explorer in Chromium", () => {
+  it("draws the seed network on the canvas", async () => {
+    expect(await order()).toBe(71);
+    const png = PNG.sync.read(readFileSync(await screenshot(page, "01-first-view")));
+    const box = await page.$eval(
+      "#graph",
+      (el) => el.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number },
+    );
+    let coloured = 0;
+    for (let y = Math.floor(box.y); y < box.y + box.height; y += 2) {
+      for (let x = Math.floor(box.x); x < box.x + box.width; x += 2) {
+        const i = (y * png.width + x) * 4;
+        const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+        if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++; // node colours, not the grey canvas
+      }
+    }
+    expect(coloured).toBeGreaterThan(500);
+  });
+
+  it("finds the alliance by Chinese and by pinyin", async () => {
+    expect((await search("通武廊"))[0]).toContain("“通武廊”劳模和工匠人才创新工作室联盟");
+    expect((await search("tongwulang"))[0]).toContain("“通武廊”劳模和工匠人才创新工作室联盟");
+    await screenshot(page, "02-search-pinyin");
+  });
+
+  it("opens the inspector on the alliance: its three regions and the evidence", async () => {
+    await page.keyboard.press("Enter");
+    const inspector = page.locator('aside[aria-label="Inspector"]');
+    await inspector.locator(".inspector-name").filter({ hasText: "通武廊" }).waitFor({ timeout: 10_000 });
+    await inspector.locator(".neighbour-name", { hasText: "通州区" }).first().waitFor({ timeout: 10_000 });
+    const neighbours = await inspector.locator(".neighbour-name").allTextContents();
+    expect(neighbours).toEqual(expect.arrayContaining(["通州区", "武清区", "廊坊市"]));
+    const quotes = await inspector.locator("blockquote").allTextContents();
+    expect(quotes.some((q) => q.includes("“通武廊”劳模和工匠人才创新工作室联盟成立"))).toBe(true);
+    await screenshot(page, "03-inspector");
+  });
+
+  it("adds nodes on double-click expansion, and undo takes them away again", async () => {
+    await db.runAutoCommit(
+      `MATCH (a:Alliance {id: 'alliance:tongwulang'})
+       UNWIND range(1, 3) AS i
+       CREATE (:Organisation {id: 'org:new-member-' + i, name: '新成员' + i, nameEn: 'New member ' + i, kind: 'studio'})-[:MEMBER_OF {evidence: ['x'], article: 'article:none'}]->(a)`,
+    );
+    const before = await order();
+    const at = await nodePosition("alliance:tongwulang");
+    await page.mouse.dblclick(at.x, at.y);
+    await page.waitForFunction((n) => window.__guanxi!.graph.order > n, before, { timeout: 15_000 });
+    expect(await order()).toBe(before + 3);
+    await screenshot(page, "04-expanded");
+    await page.locator('button[data-action="undo"]').click();
+    await page.waitForFunction((n) => window.__guanxi!.graph.order === n, before, { timeout: 10_000 });
+  });
+
+  it("hides a label with its filter, and undo shows it again", async () => {
+    expect(await hiddenCount()).toBe(0);
+    await page.locator(".legend-name", { hasText: "Region" }).click();
+    await page.waitForFunction(() => {
+      const { graph, sigma } = window.__guanxi!;
+      return graph.filterNodes((k) => sigma.getNodeDisplayData(k)?.hidden === true).length > 0;
+    });
+    expect(await hiddenCount()).toBe(11);
+    await screenshot(page, "05-filtered");
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction(() => {
+      const { graph, sigma } = window.__guanxi!;
+      return graph.filterNodes((k) => sigma.getNodeDisplayData(k)?.hidden === true).length === 0;
+    });
+  });
+
+  it("shows a name that is markup as text and runs nothing", async () => {
+    const hits = await search("Markup");
+    expect(hits[0]).toContain(XSS);
+    expect(await page.locator("#search-results img").count()).toBe(0);
+    await page.keyboard.press("Enter");
+    await page.locator(".inspector-name", { hasText: XSS }).waitFor({ timeout: 10_000 });
+    expect(await page.locator("aside img").count()).toBe(0);
+    await screenshot(page, "06-markup-as-text");
+    expect(errors).toEqual([]); // no alert dialog, no page error
+  });
+});
