@@ -1,12 +1,10 @@
-/** `guanxi serve [--port P] [--host H]`: the explorer and its API for a team, on the configured Neo4j. */
+/** `guanxi serve [--port P] [--host H]`: the explorer and its API on the configured Neo4j. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { resolveConnection } from "../core/connection.ts";
+import { ConfigError, resolveConnection } from "../core/connection.ts";
 import { GraphDb } from "../core/graph-db.ts";
-import { DEFAULT_PORT, WEB_DIST, startServer } from "../server/serve.ts";
-
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+import { DEFAULT_HOST, DEFAULT_PORT, WEB_DIST, isLoopback, startServer } from "../server/serve.ts";
 
 function port(text: string): number {
   const n = Number(text);
@@ -17,23 +15,36 @@ function port(text: string): number {
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
-    .description("serve the explorer and its API (default 127.0.0.1; another host is an explicit choice)")
+    .description("serve the explorer and its API (on 127.0.0.1: another host is an explicit choice)")
     .option("--port <port>", "HTTP port", port, DEFAULT_PORT)
-    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--host <host>", "address to listen on", DEFAULT_HOST)
     .action(async (opts: { port: number; host: string }) => {
       const db = await GraphDb.connect(resolveConnection());
-      if (!existsSync(join(WEB_DIST, "index.html"))) {
-        console.warn("The explorer is not built (run `npm run build`); serving the API only.");
+      const hasApp = existsSync(join(WEB_DIST, "index.html"));
+      if (!hasApp) {
+        console.warn("The explorer is not built: run `npm run build` first. Serving the API only.");
       }
-      if (!LOOPBACK.has(opts.host)) {
+      if (!isLoopback(opts.host)) {
         console.warn(
-          `Listening on ${opts.host}: anyone who can reach it can read the database through the API.`,
+          `Warning: listening on ${opts.host}, not loopback: anyone who can reach this address can read the whole database through the API, without a password.`,
         );
       }
-      const server = await startServer({ db, port: opts.port, host: opts.host });
-      console.log(`Guanxi explorer at ${server.url}`);
+      let server;
+      try {
+        server = await startServer({ db, port: opts.port, host: opts.host });
+      } catch (error) {
+        await db.close();
+        const code = (error as { code?: string }).code;
+        if (code === "EADDRINUSE") {
+          throw new ConfigError(`Port ${opts.port} is in use: choose another with --port.`);
+        }
+        throw error;
+      }
+      console.log(`Guanxi ${hasApp ? "explorer" : "API"} at ${server.url}${hasApp ? "" : "api/health"}`);
+      console.log("Press Ctrl-C to stop.");
+      const running = server;
       const stop = async () => {
-        await server.close();
+        await running.close();
         await db.close();
         process.exit(0);
       };

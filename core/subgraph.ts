@@ -20,8 +20,14 @@ const DERIVED = new Set(
     .map(([key]) => key),
 );
 
-export function toGraphNode(node: PlainNode, degree?: number): GraphNode {
-  const p = Object.fromEntries(Object.entries(node.properties).filter(([key]) => !DERIVED.has(key)));
+/** Left out of the bulk views (overview, expand, neighbourhood, path, search): an article's full text. */
+export const BULK_OMITTED_PROPERTIES: readonly string[] = ["text"];
+
+/** `omit`: property keys left out besides the derived ones (the inspector gets them all). */
+export function toGraphNode(node: PlainNode, degree?: number, omit: readonly string[] = []): GraphNode {
+  const p = Object.fromEntries(
+    Object.entries(node.properties).filter(([key]) => !DERIVED.has(key) && !omit.includes(key)),
+  );
   const text = (v: PlainValue | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
   const graphNode: GraphNode = {
     key: node.elementId,
@@ -52,6 +58,12 @@ export function toGraphEdge(rel: PlainRelationship): GraphEdge {
 export class SubgraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
+  private readonly omit: readonly string[];
+
+  /** `omit`: property keys left out of every node (e.g. BULK_OMITTED_PROPERTIES). */
+  constructor(omit: readonly string[] = []) {
+    this.omit = omit;
+  }
 
   addNode(node: PlainNode, degree?: number): GraphNode {
     const existing = this.nodes.get(node.elementId);
@@ -59,7 +71,7 @@ export class SubgraphBuilder {
       if (degree !== undefined) existing.degree = degree;
       return existing;
     }
-    const created = toGraphNode(node, degree);
+    const created = toGraphNode(node, degree, this.omit);
     this.nodes.set(created.key, created);
     return created;
   }
@@ -87,6 +99,14 @@ export class SubgraphBuilder {
 
   hasNode(key: string): boolean {
     return this.nodes.has(key);
+  }
+
+  getNode(key: string): GraphNode | undefined {
+    return this.nodes.get(key);
+  }
+
+  get nodeCount(): number {
+    return this.nodes.size;
   }
 
   /** Keys of relationship ends not among the nodes: fetch them, or the edges would dangle. */

@@ -1,69 +1,138 @@
 /**
  * Guanxi's HTTP API: the only holder of the Neo4j credentials. Fastify validates every request against
- * its JSON Schema; every error leaves as an ApiErrorResponse (server/errors.ts).
+ * its route's JSON Schema; every error leaves through one handler as an ApiErrorResponse (errors.ts).
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { GraphDb } from "../core/graph-db.ts";
-import { ApiError, errorBody, toApiError } from "./errors.ts";
-import { registerExploreRoutes } from "./routes/explore.ts";
+import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
+import { registerExpandRoutes } from "./routes/expand.ts";
+import { registerHealthRoutes } from "./routes/health.ts";
+import { registerNeighbourhoodRoutes } from "./routes/neighbourhood.ts";
 import { registerNodeRoutes } from "./routes/nodes.ts";
 import { registerOverviewRoutes } from "./routes/overview.ts";
-import { registerQueryRoutes } from "./routes/query.ts";
+import { registerPathRoutes } from "./routes/path.ts";
+import { registerQueryRoutes, queryTimeoutFromEnv } from "./routes/query.ts";
+import { registerSchemaRoutes } from "./routes/schema.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 
 export interface ServerOptions {
   db: GraphDb;
-  /** The built explorer (dist/web), served with a fallback to index.html. */
+  /** The built explorer (dist/web), served with a fallback to index.html for the client's routes. */
   staticDir?: string;
   logger?: boolean;
+  /**
+   * Where a 5xx's error and stack go (they never go to the client). Default: fastify's logger when
+   * `logger` is on, else stderr.
+   */
+  reportError?: (error: unknown) => void;
+  /** Timeout of analyst queries (POST /api/query); default GUANXI_QUERY_TIMEOUT_MS, else 30 s. */
+  queryTimeoutMs?: number;
+  /**
+   * Host names the server answers to (the Host header), so a web page elsewhere cannot reach a local
+   * server through DNS rebinding. Default: the loopback names. "any" when it listens on a network address.
+   */
+  allowedHosts?: readonly string[] | "any";
 }
+
+export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "x-frame-options": "DENY",
-  "content-security-policy":
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "content-security-policy": [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; "),
 };
 
-export function buildServer(options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+/** The host name of a Host header: no port, no IPv6 brackets, lower case. */
+function hostName(header: string | undefined): string {
+  if (!header) return "";
+  const host = header.trim().toLowerCase();
+  if (host.startsWith("[")) return host.slice(1, host.indexOf("]"));
+  return host.replace(/:\d+$/, "");
+}
 
-  app.addHook("onSend", async (_request, reply) => {
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const { db } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Long enough for any elementId; the route's schema then says what is wrong with a longer one.
+    routerOptions: { maxParamLength: 1_000 },
+    // Unknown fields are refused with their name rather than silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+    schemaErrorFormatter: formatValidationErrors,
+  });
+
+  const report = (error: unknown, method: string, url: string) => {
+    if (options.reportError) options.reportError(error);
+    else if (options.logger) app.log.error({ err: error, method, url }, "request failed");
+    else console.error(`guanxi serve: ${method} ${url.split("?")[0]} failed:`, error);
+  };
+
+  const allowed = options.allowedHosts ?? LOOPBACK_HOSTS;
+  if (allowed !== "any") {
+    app.addHook("onRequest", async (request) => {
+      if (!allowed.includes(hostName(request.headers.host))) {
+        throw new ApiError(
+          403,
+          "forbidden-host",
+          "This Guanxi server only answers requests addressed to it by its own host name.",
+        );
+      }
+    });
+  }
+  app.addHook("onSend", async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) request.log.error(error);
-    void reply.status(apiError.status).send(errorBody(apiError));
+    if (apiError.status >= 500) report(error, request.method, request.url);
+    else request.log.info({ code: apiError.code, message: apiError.message }, "request refused");
+    return reply.status(apiError.status).send(errorBody(apiError));
   });
 
-  app.get("/api/health", async () => {
-    await options.db.read("RETURN 1");
-    return { ok: true };
-  });
-  registerOverviewRoutes(app, options.db);
-  registerSearchRoutes(app, options.db);
-  registerNodeRoutes(app, options.db);
-  registerExploreRoutes(app, options.db);
-  registerQueryRoutes(app, options.db);
+  registerHealthRoutes(app, db);
+  registerOverviewRoutes(app, db);
+  registerSchemaRoutes(app, db);
+  registerSearchRoutes(app, db);
+  registerNodeRoutes(app, db);
+  registerExpandRoutes(app, db);
+  registerNeighbourhoodRoutes(app, db);
+  registerPathRoutes(app, db);
+  registerQueryRoutes(app, db, options.queryTimeoutMs ?? queryTimeoutFromEnv());
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, "index.html"));
   if (hasApp) void app.register(fastifyStatic, { root: staticDir, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || !hasApp || request.method !== "GET") {
-      const error = new ApiError(
-        404,
-        "not-found",
-        `No such endpoint: ${request.method} ${request.url.split("?")[0]}`,
-      );
-      return reply.status(404).send(errorBody(error));
+    const path = request.url.split("?")[0]!;
+    // The explorer routes on the client: a page path gets index.html; a missing file stays missing.
+    const page = (request.method === "GET" || request.method === "HEAD") && !extname(path);
+    if (hasApp && page && !path.startsWith("/api/") && path !== "/api") {
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
-    return reply.sendFile("index.html"); // the explorer routes on the client
+    const error = new ApiError(404, "not-found", `No such endpoint: ${request.method} ${path}`);
+    return reply.status(404).send(errorBody(error));
   });
   return app;
 }

@@ -1,47 +1,104 @@
 /** Every failure as an ApiErrorResponse with the right status: clear messages, never a stack trace. */
-import type { FastifyError } from "fastify";
+import type { FastifyError, FastifySchemaValidationError } from "fastify";
 import type { ApiErrorResponse } from "../core/api-types.ts";
 import { DatabaseError } from "../core/errors.ts";
+
+export interface CypherPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly position?: { line: number; column: number; offset: number },
+    readonly position?: CypherPosition,
   ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
+const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
+
 /** Neo4j puts the place of a syntax error in its message: "(line 1, column 10 (offset: 9))". */
-function cypherPosition(message: string): ApiError["position"] {
-  const m = /line (\d+), column (\d+) \(offset: (\d+)\)/.exec(message);
+export function cypherPosition(message: string): CypherPosition | undefined {
+  const m = POSITION.exec(message);
   return m ? { line: Number(m[1]), column: Number(m[2]), offset: Number(m[3]) } : undefined;
 }
 
+/**
+ * A Cypher error about `prefix + statement` (e.g. "EXPLAIN "), told about the statement as the analyst
+ * wrote it: the position moves back by the prefix, and Neo4j's echo of the statement with a caret under
+ * the error is dropped (the position says where; the echo would show the prefix).
+ */
+export function cypherErrorWithoutPrefix(error: DatabaseError, prefix: string): DatabaseError {
+  const firstLine = error.message.split("\n")[0]!;
+  const position = cypherPosition(firstLine);
+  let message = firstLine;
+  if (position && position.offset >= prefix.length) {
+    // The prefix is on the first line: columns there move back, offsets everywhere.
+    const column = position.line === 1 ? position.column - prefix.length : position.column;
+    const offset = position.offset - prefix.length;
+    message = firstLine.replace(POSITION, `(line ${position.line}, column ${column} (offset: ${offset}))`);
+  }
+  return new DatabaseError(message, error.code, { cause: error });
+}
+
+/** Fastify's route-level validation failure, told in words: which field of which part, and what is wrong. */
+export function formatValidationErrors(errors: FastifySchemaValidationError[], part: string): Error {
+  const where = (e: FastifySchemaValidationError) => `${part}${e.instancePath}`;
+  const messages = errors.map((e) => {
+    const p = e.params;
+    switch (e.keyword) {
+      case "additionalProperties":
+        return `${where(e)} has an unknown field '${String(p.additionalProperty)}'`;
+      case "enum":
+        return `${where(e)} must be one of: ${(p.allowedValues as unknown[]).map(String).join(", ")}`;
+      case "minLength":
+        return p.limit === 1 ? `${where(e)} must not be empty` : `${where(e)} ${e.message}`;
+      case "type":
+        return `${where(e)} must be ${p.type === "integer" ? "integer (a whole number)" : String(p.type)}`;
+      default:
+        return `${where(e)} ${e.message ?? "is not valid"}`;
+    }
+  });
+  return new Error(`Invalid request: ${messages.join("; ")}.`);
+}
+
+const CONNECTION_CODES = /ServiceUnavailable|SessionExpired|Security\.|DatabaseUnavailable/;
+const TIMEOUT_CODES = /TransactionTimedOut|Terminated/;
+
 function fromDatabase(error: DatabaseError): ApiError {
   const code = error.code ?? "";
-  if (
-    /ServiceUnavailable|SessionExpired|Security\./.test(code) ||
-    /Cannot reach Neo4j|refused the credentials/.test(error.message)
-  ) {
+  if (CONNECTION_CODES.test(code) || /Cannot reach Neo4j|refused the credentials/.test(error.message)) {
+    // The DatabaseError names the server's address: that stays in the log, not in the response.
     return new ApiError(
       503,
       "database-unavailable",
-      "The database is not available right now. Try again in a moment.",
+      "The database is not available right now. Try again in a moment; the server's log says more.",
     );
   }
-  if (/TransactionTimedOut|Terminated/.test(code) || /ran out of time/.test(error.message)) {
+  if (TIMEOUT_CODES.test(code) || /ran out of time/.test(error.message)) {
     return new ApiError(
       504,
       "timeout",
-      `${error.message} Narrow the query: add a LIMIT, match fewer nodes or bound variable-length paths.`,
+      "The query ran out of time and was stopped. Narrow it: start from fewer nodes (a label, a property " +
+        "value), bound variable-length paths (e.g. *..3), and return less (LIMIT).",
+    );
+  }
+  if (code === "Neo.ClientError.Statement.AccessMode") {
+    return new ApiError(
+      403,
+      "read-only",
+      `Refused: this query writes to the database. Guanxi runs analyst queries read-only; nothing was changed.`,
     );
   }
   if (code.startsWith("Neo.ClientError.")) {
-    return new ApiError(400, "cypher-error", error.message, cypherPosition(error.message));
+    const message = error.message.split("\n")[0]!;
+    return new ApiError(400, "cypher-error", message, cypherPosition(message));
   }
   return new ApiError(500, "database-error", "The database could not answer this request.");
 }
@@ -50,14 +107,18 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof DatabaseError) return fromDatabase(error);
   const e = error as FastifyError;
-  if (e.validation) return new ApiError(400, "bad-request", `Invalid request: ${e.message}.`);
+  if (e.validation) return new ApiError(400, "bad-request", e.message);
   if (e.code === "FST_ERR_CTP_INVALID_JSON_BODY" || (e.statusCode === 400 && e instanceof SyntaxError)) {
     return new ApiError(400, "bad-request", "The request body is not valid JSON.");
   }
-  if (e.code === "FST_ERR_CTP_BODY_TOO_LARGE")
-    return new ApiError(413, "bad-request", "The request body is too large.");
+  if (e.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+    return new ApiError(400, "bad-request", "The request body is empty: send a JSON object.");
+  }
+  if (e.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+    return new ApiError(413, "too-large", "The request body is too large (at most 1 MB).");
+  }
   if (e.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-    return new ApiError(415, "bad-request", "Send the request body as application/json.");
+    return new ApiError(415, "unsupported-media-type", "Send the request body as application/json.");
   }
   if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
     return new ApiError(e.statusCode, "bad-request", e.message);
@@ -73,4 +134,8 @@ export function errorBody(error: ApiError): ApiErrorResponse {
       ...(error.position ? { position: error.position } : {}),
     },
   };
+}
+
+export function notFound(key: string): ApiError {
+  return new ApiError(404, "not-found", `No node with key "${key}": it may have been deleted.`);
 }

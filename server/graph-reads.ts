@@ -1,16 +1,33 @@
-/** Reads shared by several routes: nodes by key with their degree, and the relationships among them. */
+/**
+ * Reads shared by several routes: nodes by key with their degree, the relationships among a set of
+ * nodes, and a node's neighbours grouped by relationship type and direction, a page at a time.
+ * Every statement starts from elementId seeks, never from a scan of the database.
+ */
+import type { NeighbourGroup } from "../core/api-types.ts";
 import { loadCypher } from "../core/cypher-files.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb, RunOptions } from "../core/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../core/plain-values.ts";
 import type { SubgraphBuilder } from "../core/subgraph.ts";
+import { notFound } from "./errors.ts";
+
+/** Timeout of the explorer's own reads (analyst queries have their own, see routes/query.ts). */
+export const EXPLORE_TIMEOUT: RunOptions = { timeoutMs: 30_000 };
 
 export async function addNodesByKey(db: GraphDb, builder: SubgraphBuilder, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  const { rows } = await db.read(loadCypher("explore/nodes-by-key"), { keys });
+  const { rows } = await db.read(loadCypher("explore/nodes-by-key"), { keys }, EXPLORE_TIMEOUT);
   for (const row of rows) builder.addNode(row.n as PlainNode, Number(row.degree));
 }
 
-/** Adds the relationships among `keys`; true when there were more than `limit`. */
+/** The node with this key (with its degree), or a 404. */
+export async function requireNode(db: GraphDb, key: string): Promise<{ node: PlainNode; degree: number }> {
+  const { rows } = await db.read(loadCypher("explore/node"), { key }, EXPLORE_TIMEOUT);
+  const row = rows[0];
+  if (!row) throw notFound(key);
+  return { node: row.n as PlainNode, degree: Number(row.degree) };
+}
+
+/** Adds the relationships among `keys`; true when there were more than `limit` (only `limit` added). */
 export async function addRelationshipsAmong(
   db: GraphDb,
   builder: SubgraphBuilder,
@@ -18,7 +35,50 @@ export async function addRelationshipsAmong(
   limit: number,
 ): Promise<boolean> {
   if (keys.length === 0) return false;
-  const { rows } = await db.read(loadCypher("explore/relationships-among"), { keys, limit: limit + 1 });
+  const { rows } = await db.read(
+    loadCypher("explore/relationships-among"),
+    { keys, limit: limit + 1 },
+    EXPLORE_TIMEOUT,
+  );
   for (const row of rows.slice(0, limit)) builder.addEdge(row.r as PlainRelationship);
   return rows.length > limit;
 }
+
+/** How many relationships of each type and direction the node has, most first. */
+export async function neighbourGroups(db: GraphDb, key: string): Promise<NeighbourGroup[]> {
+  const { rows } = await db.read(loadCypher("explore/neighbour-groups"), { key }, EXPLORE_TIMEOUT);
+  return rows.map((r) => ({
+    type: String(r.type),
+    direction: r.direction === "in" ? "in" : "out",
+    total: Number(r.total),
+  }));
+}
+
+export interface Neighbour {
+  rel: PlainRelationship;
+  node: PlainNode;
+  degree: number;
+}
+
+/** One page of a group's neighbours, ordered by name then relationship, so offsets never repeat one. */
+export async function neighbourPage(
+  db: GraphDb,
+  key: string,
+  group: Pick<NeighbourGroup, "type" | "direction">,
+  offset: number,
+  limit: number,
+): Promise<Neighbour[]> {
+  const { rows } = await db.read(
+    loadCypher("explore/neighbours"),
+    { key, type: group.type, direction: group.direction, offset, limit },
+    EXPLORE_TIMEOUT,
+  );
+  return rows.map((r) => ({
+    rel: r.r as PlainRelationship,
+    node: r.m as PlainNode,
+    degree: Number(r.degree),
+  }));
+}
+
+/** JSON Schema of a node key (an elementId). Unknown keys are a 404, not a validation error. */
+export const NODE_KEY_SCHEMA = { type: "string", minLength: 1, maxLength: 200 } as const;

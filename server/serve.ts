@@ -2,14 +2,21 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GraphDb } from "../core/graph-db.ts";
-import { buildServer } from "./app.ts";
+import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
 export const DEFAULT_PORT = 4173;
+export const DEFAULT_HOST = "127.0.0.1";
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
+}
+
+/** True for an address only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return LOOPBACK_HOSTS.includes(h) || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 export async function startServer(options: {
@@ -17,9 +24,16 @@ export async function startServer(options: {
   port?: number;
   host?: string;
   staticDir?: string;
+  logger?: boolean;
 }): Promise<RunningServer> {
-  const app = buildServer({ db: options.db, staticDir: options.staticDir ?? WEB_DIST });
-  const host = options.host ?? "127.0.0.1";
+  const host = options.host ?? DEFAULT_HOST;
+  const app = buildServer({
+    db: options.db,
+    staticDir: options.staticDir ?? WEB_DIST,
+    logger: options.logger ?? false,
+    // On loopback only the loopback names are answered (no DNS rebinding); elsewhere any name reaching it.
+    allowedHosts: isLoopback(host) ? [...LOOPBACK_HOSTS, host.replace(/^\[|\]$/g, "")] : "any",
+  });
   await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;

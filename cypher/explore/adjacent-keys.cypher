@@ -1,4 +1,8 @@
-// The elementIds of every node one hop from any node in $keys, capped (one breadth-first step).
-MATCH (a)--(b) WHERE elementId(a) IN $keys
-RETURN DISTINCT elementId(b) AS key
+// One breadth-first step: the elementIds of nodes one hop from any node in $keys and not in $seen, capped.
+UNWIND $keys AS key
+MATCH (a) WHERE elementId(a) = key
+MATCH (a)--(b)
+WITH DISTINCT b
+WHERE NOT elementId(b) IN $seen
+RETURN elementId(b) AS key
 LIMIT $limit

@@ -1,17 +1,24 @@
-/** GET /api/overview and /api/schema: the first view and what the database holds. */
+/** GET /api/overview?limit=N: the first view — the whole graph when it fits, else the most connected nodes. */
 import type { FastifyInstance } from "fastify";
-import type { OverviewResponse, SchemaResponse } from "../../core/api-types.ts";
+import type { OverviewResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
 import type { GraphDb } from "../../core/graph-db.ts";
 import type { PlainNode } from "../../core/plain-values.ts";
-import { SubgraphBuilder } from "../../core/subgraph.ts";
-import { addRelationshipsAmong } from "../graph-reads.ts";
+import { BULK_OMITTED_PROPERTIES, SubgraphBuilder } from "../../core/subgraph.ts";
+import { EXPLORE_TIMEOUT, addRelationshipsAmong } from "../graph-reads.ts";
+
+/** Relationships shown per node of the view, at most. */
+export const OVERVIEW_RELATIONSHIPS_PER_NODE = 5;
 
 const overviewQuery = {
   type: "object",
   properties: { limit: { type: "integer", minimum: 1, maximum: 20_000, default: 2_000 } },
-  additionalProperties: false,
 } as const;
+
+/** The contract's response, and whether the relationships among the nodes were capped too. */
+export interface OverviewResponseWithCap extends OverviewResponse {
+  relationshipsTruncated: boolean;
+}
 
 export function registerOverviewRoutes(app: FastifyInstance, db: GraphDb): void {
   app.get<{ Querystring: { limit: number } }>(
@@ -19,34 +26,27 @@ export function registerOverviewRoutes(app: FastifyInstance, db: GraphDb): void 
     { schema: { querystring: overviewQuery } },
     async (request) => {
       const { limit } = request.query;
-      const totalsRow = (await db.read(loadCypher("explore/totals"))).rows[0]!;
+      const totalsRow = (await db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT)).rows[0]!;
       const totals = { nodes: Number(totalsRow.nodes), relationships: Number(totalsRow.relationships) };
-      // The whole graph when it fits, else the most connected nodes: never all of a large database.
-      const { rows } = await db.read(loadCypher("explore/top-nodes"), { limit });
-      const builder = new SubgraphBuilder();
+      // Never all of a large database: at most `limit` nodes, most connected first.
+      const { rows } = await db.read(loadCypher("explore/top-nodes"), { limit }, EXPLORE_TIMEOUT);
+      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES);
       for (const row of rows) builder.addNode(row.n as PlainNode, Number(row.degree));
       const keys = rows.map((r) => (r.n as PlainNode).elementId);
-      await addRelationshipsAmong(db, builder, keys, limit * 5);
-      const response: OverviewResponse = { ...builder.build(), totals, sampled: totals.nodes > limit, limit };
+      const relationshipsTruncated = await addRelationshipsAmong(
+        db,
+        builder,
+        keys,
+        limit * OVERVIEW_RELATIONSHIPS_PER_NODE,
+      );
+      const response: OverviewResponseWithCap = {
+        ...builder.build(),
+        totals,
+        sampled: totals.nodes > limit,
+        limit,
+        relationshipsTruncated,
+      };
       return response;
     },
   );
-
-  app.get("/api/schema", async () => {
-    const labels = await db.read(
-      "CALL db.labels() YIELD label CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count } RETURN label, count ORDER BY count DESC",
-    );
-    const types = await db.read(
-      "CALL db.relationshipTypes() YIELD relationshipType AS type CALL (type) { MATCH ()-[r]->() WHERE type(r) = type RETURN count(r) AS count } RETURN type, count ORDER BY count DESC",
-    );
-    const keys = await db.read(
-      "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey",
-    );
-    const response: SchemaResponse = {
-      labels: labels.rows.map((r) => ({ label: String(r.label), count: Number(r.count) })),
-      relationshipTypes: types.rows.map((r) => ({ type: String(r.type), count: Number(r.count) })),
-      propertyKeys: keys.rows.map((r) => String(r.propertyKey)),
-    };
-    return response;
-  });
 }

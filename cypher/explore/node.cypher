@@ -1,0 +1,3 @@
+// One node by elementId, with its degree.
+MATCH (n) WHERE elementId(n) = $key
+RETURN n, COUNT { (n)--() } AS degree

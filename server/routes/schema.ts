@@ -1,0 +1,48 @@
+/** GET /api/schema: the labels, relationship types and property keys in the database, with counts. */
+import type { FastifyInstance } from "fastify";
+import type { SchemaResponse } from "../../core/api-types.ts";
+import { loadCypher } from "../../core/cypher-files.ts";
+import { DatabaseError } from "../../core/errors.ts";
+import type { GraphDb } from "../../core/graph-db.ts";
+import type { PlainValue } from "../../core/plain-values.ts";
+import { EXPLORE_TIMEOUT } from "../graph-reads.ts";
+
+function counts(list: PlainValue | undefined, name: "label" | "type"): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of Array.isArray(list) ? list : []) {
+    const entry = item as Record<string, PlainValue>;
+    out.set(String(entry[name]), Number(entry.count));
+  }
+  return out;
+}
+
+/** From the count store; a server that does not allow db.stats.retrieve gets the counts by scanning. */
+async function readCounts(db: GraphDb): Promise<Record<string, PlainValue>> {
+  try {
+    return (await db.read(loadCypher("explore/schema-counts"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
+  } catch (error) {
+    if (!(error instanceof DatabaseError) || !error.code?.startsWith("Neo.ClientError.")) throw error;
+    return (await db.read(loadCypher("explore/schema-counts-scan"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
+  }
+}
+
+export function registerSchemaRoutes(app: FastifyInstance, db: GraphDb): void {
+  app.get("/api/schema", async () => {
+    const tokens = (await db.read(loadCypher("explore/schema-tokens"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
+    const row = await readCounts(db);
+    const labelCounts = counts(row.labels, "label");
+    const typeCounts = counts(row.types, "type");
+    const strings = (v: PlainValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
+    const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
+    const response: SchemaResponse = {
+      labels: strings(tokens.labels)
+        .map((label) => ({ label, count: labelCounts.get(label) ?? 0 }))
+        .sort((a, b) => byCount(a, b) || a.label.localeCompare(b.label)),
+      relationshipTypes: strings(tokens.types)
+        .map((type) => ({ type, count: typeCounts.get(type) ?? 0 }))
+        .sort((a, b) => byCount(a, b) || a.type.localeCompare(b.type)),
+      propertyKeys: strings(tokens.keys).sort(),
+    };
+    return response;
+  });
+}
