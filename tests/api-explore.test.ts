@@ -16,29 +16,14 @@ import type {
   Subgraph,
 } from "../core/api-types.ts";
 import type { GraphDb } from "../core/graph-db.ts";
-import { buildServer } from "../server/app.ts";
-import { connectWithSeed } from "./support/database.ts";
+import { injectJson, keyOf, seededApi } from "./support/api.ts";
 
 let db: GraphDb;
 let app: FastifyInstance;
 
-async function call<T>(
-  method: "GET" | "POST",
-  url: string,
-  payload?: object,
-): Promise<{ status: number; body: T }> {
-  const response = await app.inject({ method, url, ...(payload ? { payload } : {}) });
-  return { status: response.statusCode, body: response.json() as T };
-}
-
-async function keyOf(id: string): Promise<string> {
-  const { rows } = await db.read("MATCH (n {id: $id}) RETURN elementId(n) AS key", { id });
-  if (!rows[0]) throw new Error(`no node ${id} in the seed`);
-  return String(rows[0].key);
-}
-
 async function search(q: string, limit = 10): Promise<SearchResponse> {
-  const { status, body } = await call<SearchResponse>(
+  const { status, body } = await injectJson<SearchResponse>(
+    app,
     "GET",
     `/api/search?q=${encodeURIComponent(q)}&limit=${limit}`,
   );
@@ -56,22 +41,20 @@ function expectConsistent(graph: Subgraph): void {
   }
 }
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  ({ db } = await connectWithSeed());
-  app = buildServer({ db });
+  ({ db, app, close } = await seededApi());
 });
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+afterAll(async () => close?.());
 
 describe("GET /api/health and /api/overview", () => {
   it("says it is up when the database answers", async () => {
-    expect(await call("GET", "/api/health")).toEqual({ status: 200, body: { ok: true } });
+    expect(await injectJson(app, "GET", "/api/health")).toEqual({ status: 200, body: { ok: true } });
   });
 
   it("returns the whole seed graph when it fits: 70 nodes, 172 relationships, with totals", async () => {
-    const { status, body } = await call<OverviewResponse>("GET", "/api/overview");
+    const { status, body } = await injectJson<OverviewResponse>(app, "GET", "/api/overview");
     expect(status).toBe(200);
     expect(body.totals).toEqual({ nodes: 70, relationships: 172 });
     expect(body.sampled).toBe(false);
@@ -95,12 +78,12 @@ describe("GET /api/health and /api/overview", () => {
   });
 
   it("samples the most connected nodes when the database holds more than the limit", async () => {
-    const { body } = await call<OverviewResponse>("GET", "/api/overview?limit=10");
+    const { body } = await injectJson<OverviewResponse>(app, "GET", "/api/overview?limit=10");
     expect(body).toMatchObject({ sampled: true, limit: 10, totals: { nodes: 70, relationships: 172 } });
     expect(body.nodes).toHaveLength(10);
     const degrees = body.nodes.map((n) => n.degree!);
     expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
-    const { body: all } = await call<OverviewResponse>("GET", "/api/overview");
+    const { body: all } = await injectJson<OverviewResponse>(app, "GET", "/api/overview");
     const tenth = all.nodes.map((n) => n.degree!).sort((a, b) => b - a)[9]!;
     expect(Math.min(...degrees)).toBe(tenth);
     expectConsistent(body);
@@ -109,7 +92,7 @@ describe("GET /api/health and /api/overview", () => {
 
 describe("GET /api/schema", () => {
   it("lists labels, relationship types and property keys with counts", async () => {
-    const { status, body } = await call<SchemaResponse>("GET", "/api/schema");
+    const { status, body } = await injectJson<SchemaResponse>(app, "GET", "/api/schema");
     expect(status).toBe(200);
     expect(body.labels).toContainEqual({ label: "Organisation", count: 32 });
     expect(body.labels).toContainEqual({ label: "Alliance", count: 1 });
@@ -184,8 +167,12 @@ describe("GET /api/search", () => {
 
 describe("GET /api/nodes/:key", () => {
   it("gives the alliance's regions under SPANS, with the evidence quotes and the article", async () => {
-    const key = await keyOf("alliance:tongwulang");
-    const { status, body } = await call<NodeDetailsResponse>("GET", `/api/nodes/${encodeURIComponent(key)}`);
+    const key = await keyOf(db, "alliance:tongwulang");
+    const { status, body } = await injectJson<NodeDetailsResponse>(
+      app,
+      "GET",
+      `/api/nodes/${encodeURIComponent(key)}`,
+    );
     expect(status).toBe(200);
     expect(body.node).toMatchObject({ key, id: "alliance:tongwulang", label: "Alliance" });
     const spans = body.groups.find((g) => g.type === "SPANS" && g.direction === "out")!;
@@ -208,8 +195,12 @@ describe("GET /api/nodes/:key", () => {
   });
 
   it("gives an article its full text", async () => {
-    const key = await keyOf("article:tongzhou-innovation-studios");
-    const { body } = await call<NodeDetailsResponse>("GET", `/api/nodes/${encodeURIComponent(key)}`);
+    const key = await keyOf(db, "article:tongzhou-innovation-studios");
+    const { body } = await injectJson<NodeDetailsResponse>(
+      app,
+      "GET",
+      `/api/nodes/${encodeURIComponent(key)}`,
+    );
     expect(String(body.node.properties.text)).toContain("通武廊");
     expect(body.groups.find((g) => g.type === "MENTIONS")?.direction).toBe("out");
   });
@@ -217,8 +208,8 @@ describe("GET /api/nodes/:key", () => {
 
 describe("POST /api/expand", () => {
   it("returns every group's neighbours with totals, capped by limit, and pages with offsets", async () => {
-    const key = await keyOf("alliance:tongwulang");
-    const first = await call<ExpandResponse>("POST", "/api/expand", { key, limit: 1 });
+    const key = await keyOf(db, "alliance:tongwulang");
+    const first = await injectJson<ExpandResponse>(app, "POST", "/api/expand", { key, limit: 1 });
     expect(first.status).toBe(200);
     expectConsistent(first.body);
     const spans = first.body.groups.find((g) => g.type === "SPANS")!;
@@ -229,7 +220,7 @@ describe("POST /api/expand", () => {
 
     const regions: string[] = [];
     for (let offset = 0; offset < 4; offset++) {
-      const page = await call<ExpandResponse>("POST", "/api/expand", {
+      const page = await injectJson<ExpandResponse>(app, "POST", "/api/expand", {
         key,
         limit: 1,
         groups: [{ type: "SPANS", direction: "out", offset }],
@@ -243,8 +234,8 @@ describe("POST /api/expand", () => {
   });
 
   it("answers a group the node does not have with total 0", async () => {
-    const key = await keyOf("alliance:tongwulang");
-    const { body } = await call<ExpandResponse>("POST", "/api/expand", {
+    const key = await keyOf(db, "alliance:tongwulang");
+    const { body } = await injectJson<ExpandResponse>(app, "POST", "/api/expand", {
       key,
       groups: [{ type: "GUIDES", direction: "in", offset: 0 }],
     });
@@ -255,16 +246,20 @@ describe("POST /api/expand", () => {
 
 describe("POST /api/neighbourhood", () => {
   it("gives the nodes within N hops and the relationships among them", async () => {
-    const key = await keyOf("alliance:tongwulang");
-    const one = await call<NeighbourhoodResponse>("POST", "/api/neighbourhood", { key, hops: 1 });
+    const key = await keyOf(db, "alliance:tongwulang");
+    const one = await injectJson<NeighbourhoodResponse>(app, "POST", "/api/neighbourhood", { key, hops: 1 });
     expect(one.status).toBe(200);
     expect(one.body.truncated).toBe(false);
     expectConsistent(one.body);
-    const details = await call<NodeDetailsResponse>("GET", `/api/nodes/${encodeURIComponent(key)}`);
+    const details = await injectJson<NodeDetailsResponse>(
+      app,
+      "GET",
+      `/api/nodes/${encodeURIComponent(key)}`,
+    );
     const neighbours = new Set(details.body.groups.flatMap((g) => g.neighbours.map((n) => n.node.key)));
     expect(new Set(one.body.nodes.map((n) => n.key))).toEqual(new Set([key, ...neighbours]));
 
-    const two = await call<NeighbourhoodResponse>("POST", "/api/neighbourhood", { key, hops: 2 });
+    const two = await injectJson<NeighbourhoodResponse>(app, "POST", "/api/neighbourhood", { key, hops: 2 });
     expect(two.body.nodes.length).toBeGreaterThan(one.body.nodes.length);
     expectConsistent(two.body);
     // Among the nodes: more than the star around the alliance (e.g. 通州区 PART_OF 北京市 when both are in).
@@ -272,8 +267,8 @@ describe("POST /api/neighbourhood", () => {
   });
 
   it("stops at the limit, nearest first, and says it did", async () => {
-    const key = await keyOf("alliance:tongwulang");
-    const { body } = await call<NeighbourhoodResponse>("POST", "/api/neighbourhood", {
+    const key = await keyOf(db, "alliance:tongwulang");
+    const { body } = await injectJson<NeighbourhoodResponse>(app, "POST", "/api/neighbourhood", {
       key,
       hops: 3,
       limit: 5,
@@ -287,9 +282,9 @@ describe("POST /api/neighbourhood", () => {
 
 describe("POST /api/path", () => {
   it("finds a shortest path between two organisations, ignoring direction", async () => {
-    const from = await keyOf("org:tongzhou-federation-of-trade-unions");
-    const to = await keyOf("org:beijing-federation-of-trade-unions");
-    const { status, body } = await call<PathResponse>("POST", "/api/path", { from, to });
+    const from = await keyOf(db, "org:tongzhou-federation-of-trade-unions");
+    const to = await keyOf(db, "org:beijing-federation-of-trade-unions");
+    const { status, body } = await injectJson<PathResponse>(app, "POST", "/api/path", { from, to });
     expect(status).toBe(200);
     expect(body.found).toBe(true);
     expect(body.length).toBeGreaterThan(0);
@@ -307,20 +302,24 @@ describe("POST /api/path", () => {
   });
 
   it("says found: false when no path is short enough or none exists, and a node is its own path", async () => {
-    const from = await keyOf("org:tongzhou-federation-of-trade-unions");
-    const to = await keyOf("org:beijing-federation-of-trade-unions");
-    const full = await call<PathResponse>("POST", "/api/path", { from, to });
+    const from = await keyOf(db, "org:tongzhou-federation-of-trade-unions");
+    const to = await keyOf(db, "org:beijing-federation-of-trade-unions");
+    const full = await injectJson<PathResponse>(app, "POST", "/api/path", { from, to });
     expect(full.body.length).toBeGreaterThan(1);
-    const short = await call<PathResponse>("POST", "/api/path", { from, to, maxHops: full.body.length - 1 });
+    const short = await injectJson<PathResponse>(app, "POST", "/api/path", {
+      from,
+      to,
+      maxHops: full.body.length - 1,
+    });
     expect(short).toEqual({ status: 200, body: { nodes: [], edges: [], found: false, length: 0 } });
     // The reporter of one story and a body in another story's city: no path at all.
-    const apart = await call<PathResponse>("POST", "/api/path", {
-      from: await keyOf("person:zhang-jing"),
-      to: await keyOf("org:linyi-union-driver-homes"),
+    const apart = await injectJson<PathResponse>(app, "POST", "/api/path", {
+      from: await keyOf(db, "person:zhang-jing"),
+      to: await keyOf(db, "org:linyi-union-driver-homes"),
       maxHops: 15,
     });
     expect(apart).toEqual({ status: 200, body: { nodes: [], edges: [], found: false, length: 0 } });
-    const itself = await call<PathResponse>("POST", "/api/path", { from, to: from });
+    const itself = await injectJson<PathResponse>(app, "POST", "/api/path", { from, to: from });
     expect(itself.body).toMatchObject({ found: true, length: 0, edges: [] });
     expect(itself.body.nodes.map((n) => n.key)).toEqual([from]);
   });

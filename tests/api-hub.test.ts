@@ -15,6 +15,7 @@ import type {
 import type { GraphDb } from "../core/graph-db.ts";
 import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
 import { buildServer } from "../server/app.ts";
+import { injectJson } from "./support/api.ts";
 import { clearDatabase, connectTestDb } from "./support/database.ts";
 
 const PARTNERS = 3000;
@@ -26,8 +27,8 @@ let hub: string;
 
 async function post<T>(url: string, payload: object): Promise<{ status: number; body: T; ms: number }> {
   const started = performance.now();
-  const response = await app.inject({ method: "POST", url, payload });
-  return { status: response.statusCode, body: response.json() as T, ms: performance.now() - started };
+  const response = await injectJson<T>(app, "POST", url, payload);
+  return { ...response, ms: performance.now() - started };
 }
 
 beforeAll(async () => {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiErrorResponse, QueryResponse } from "../core/api-types.ts";
 import type { GraphDb } from "../core/graph-db.ts";
 import { buildServer } from "../server/app.ts";
-import { connectWithSeed, snapshot } from "./support/database.ts";
+import { injectJson, seededApi } from "./support/api.ts";
+import { snapshot } from "./support/database.ts";
 
 let db: GraphDb;
 let app: FastifyInstance;
@@ -16,18 +17,15 @@ async function query<T = QueryResponse>(
   payload: object,
   server: FastifyInstance = app,
 ): Promise<{ status: number; body: T }> {
-  const response = await server.inject({ method: "POST", url: "/api/query", payload });
-  return { status: response.statusCode, body: response.json() as T };
+  return injectJson<T>(server, "POST", "/api/query", payload);
 }
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  ({ db } = await connectWithSeed());
-  app = buildServer({ db });
+  ({ db, app, close } = await seededApi());
 });
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+afterAll(async () => close?.());
 
 describe("POST /api/query", () => {
   it("returns columns, rows and the subgraph of every node, relationship and path in them", async () => {

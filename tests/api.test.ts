@@ -12,28 +12,11 @@ import type {
 } from "../core/api-types.ts";
 import type { GraphDb } from "../core/graph-db.ts";
 import { buildServer } from "../server/app.ts";
+import { injectJson, keyOf } from "./support/api.ts";
 import { connectWithSeed, snapshot } from "./support/database.ts";
 
 let db: GraphDb;
 let app: FastifyInstance;
-
-async function call<T>(
-  method: "GET" | "POST",
-  url: string,
-  payload?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await app.inject({
-    method,
-    url,
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  return { status: response.statusCode, body: response.json() as T };
-}
-
-async function keyOf(id: string): Promise<string> {
-  const { rows } = await db.read("MATCH (n {id: $id}) RETURN elementId(n) AS key", { id });
-  return String(rows[0]!.key);
-}
 
 beforeAll(async () => {
   ({ db } = await connectWithSeed());
@@ -52,7 +35,7 @@ afterAll(async () => {
 
 describe("the explorer API", () => {
   it("serves the first view: the most connected nodes, with totals", async () => {
-    const { status, body } = await call<OverviewResponse>("GET", "/api/overview?limit=100");
+    const { status, body } = await injectJson<OverviewResponse>(app, "GET", "/api/overview?limit=100");
     expect(status).toBe(200);
     expect(body.totals).toEqual({ nodes: 70 + 3001, relationships: 172 + 3000 });
     expect(body.sampled).toBe(true);
@@ -64,22 +47,35 @@ describe("the explorer API", () => {
 
   it("finds the alliance by Chinese, pinyin and English, and 通州区 by pinyin", async () => {
     for (const q of ["通武廊", "tongwulang", "Tong-Wu-Lang"]) {
-      const { status, body } = await call<SearchResponse>("GET", `/api/search?q=${encodeURIComponent(q)}`);
+      const { status, body } = await injectJson<SearchResponse>(
+        app,
+        "GET",
+        `/api/search?q=${encodeURIComponent(q)}`,
+      );
       expect(status).toBe(200);
       expect(body.hits[0]!.node.id, q).toBe("alliance:tongwulang");
     }
-    const tongzhou = await call<SearchResponse>("GET", "/api/search?q=tongzhou");
+    const tongzhou = await injectJson<SearchResponse>(app, "GET", "/api/search?q=tongzhou");
     expect(tongzhou.body.hits.map((h) => h.node.name)).toContain("通州区");
-    const alias = await call<SearchResponse>("GET", `/api/search?q=${encodeURIComponent("城市副中心")}`);
+    const alias = await injectJson<SearchResponse>(
+      app,
+      "GET",
+      `/api/search?q=${encodeURIComponent("城市副中心")}`,
+    );
     expect(alias.body.hits[0]!.node.name).toBe("通州区");
-    const odd = await call<SearchResponse>("GET", `/api/search?q=${encodeURIComponent('a:"(b* OR [c')}`);
+    const odd = await injectJson<SearchResponse>(
+      app,
+      "GET",
+      `/api/search?q=${encodeURIComponent('a:"(b* OR [c')}`,
+    );
     expect(odd.status).toBe(200); // Lucene syntax in the input is escaped, never an error
   });
 
   it("gives the inspector the alliance's regions and the evidence with its article", async () => {
-    const { status, body } = await call<NodeDetailsResponse>(
+    const { status, body } = await injectJson<NodeDetailsResponse>(
+      app,
       "GET",
-      `/api/nodes/${encodeURIComponent(await keyOf("alliance:tongwulang"))}`,
+      `/api/nodes/${encodeURIComponent(await keyOf(db, "alliance:tongwulang"))}`,
     );
     expect(status).toBe(200);
     const spans = body.groups.find((g) => g.type === "SPANS" && g.direction === "out")!;
@@ -92,14 +88,14 @@ describe("the explorer API", () => {
   });
 
   it("expands a hub 25 at a time per group, says how many there are, and pages without repeats", async () => {
-    const key = await keyOf("org:hub");
-    const first = await call<ExpandResponse>("POST", "/api/expand", { key });
+    const key = await keyOf(db, "org:hub");
+    const first = await injectJson<ExpandResponse>(app, "POST", "/api/expand", { key });
     expect(first.status).toBe(200);
     expect(first.body.groups).toEqual([
       { type: "COOPERATES_WITH", direction: "out", total: 3000, shown: 25 },
     ]);
     expect(first.body.nodes).toHaveLength(26);
-    const next = await call<ExpandResponse>("POST", "/api/expand", {
+    const next = await injectJson<ExpandResponse>(app, "POST", "/api/expand", {
       key,
       groups: [{ type: "COOPERATES_WITH", direction: "out", offset: 25 }],
     });
@@ -110,40 +106,58 @@ describe("the explorer API", () => {
   });
 
   it("finds a shortest path between two organisations, and says when there is none", async () => {
-    const from = await keyOf("org:tongzhou-federation-of-trade-unions");
-    const to = await keyOf("org:beijing-federation-of-trade-unions");
-    const { status, body } = await call<PathResponse>("POST", "/api/path", { from, to });
+    const from = await keyOf(db, "org:tongzhou-federation-of-trade-unions");
+    const to = await keyOf(db, "org:beijing-federation-of-trade-unions");
+    const { status, body } = await injectJson<PathResponse>(app, "POST", "/api/path", { from, to });
     expect(status).toBe(200);
     expect(body.found).toBe(true);
     expect(body.edges).toHaveLength(body.length);
     expect(body.nodes.map((n) => n.key)).toEqual(expect.arrayContaining([from, to]));
-    const none = await call<PathResponse>("POST", "/api/path", { from, to: await keyOf("org:hub") });
+    const none = await injectJson<PathResponse>(app, "POST", "/api/path", {
+      from,
+      to: await keyOf(db, "org:hub"),
+    });
     expect(none.body.found).toBe(false);
   });
 
   it("gives the N-hop neighbourhood, capped", async () => {
-    const key = await keyOf("alliance:tongwulang");
-    const one = await call<{ nodes: unknown[]; truncated: boolean }>("POST", "/api/neighbourhood", {
-      key,
-      hops: 1,
-    });
-    const two = await call<{ nodes: unknown[]; truncated: boolean }>("POST", "/api/neighbourhood", {
-      key,
-      hops: 2,
-    });
+    const key = await keyOf(db, "alliance:tongwulang");
+    const one = await injectJson<{ nodes: unknown[]; truncated: boolean }>(
+      app,
+      "POST",
+      "/api/neighbourhood",
+      {
+        key,
+        hops: 1,
+      },
+    );
+    const two = await injectJson<{ nodes: unknown[]; truncated: boolean }>(
+      app,
+      "POST",
+      "/api/neighbourhood",
+      {
+        key,
+        hops: 2,
+      },
+    );
     expect(one.body.nodes.length).toBeGreaterThan(4);
     expect(two.body.nodes.length).toBeGreaterThan(one.body.nodes.length);
-    const capped = await call<{ nodes: unknown[]; truncated: boolean }>("POST", "/api/neighbourhood", {
-      key: await keyOf("org:hub"),
-      hops: 1,
-      limit: 10,
-    });
+    const capped = await injectJson<{ nodes: unknown[]; truncated: boolean }>(
+      app,
+      "POST",
+      "/api/neighbourhood",
+      {
+        key: await keyOf(db, "org:hub"),
+        hops: 1,
+        limit: 10,
+      },
+    );
     expect(capped.body).toMatchObject({ truncated: true });
     expect(capped.body.nodes).toHaveLength(10);
   });
 
   it("runs read-only Cypher: rows, the graph in them, and a row cap that says so", async () => {
-    const { status, body } = await call<QueryResponse>("POST", "/api/query", {
+    const { status, body } = await injectJson<QueryResponse>(app, "POST", "/api/query", {
       cypher: "MATCH (a:Alliance)-[r:SPANS]->(x) RETURN r ORDER BY x.name",
     });
     expect(status).toBe(200);
@@ -151,7 +165,7 @@ describe("the explorer API", () => {
     expect(body.rows).toHaveLength(3);
     expect(body.subgraph.nodes).toHaveLength(4); // ends fetched: no dangling edge
     expect(body.subgraph.edges).toHaveLength(3);
-    const capped = await call<QueryResponse>("POST", "/api/query", {
+    const capped = await injectJson<QueryResponse>(app, "POST", "/api/query", {
       cypher: "MATCH (n) RETURN n.id AS id",
       rowLimit: 5,
     });
@@ -167,7 +181,7 @@ describe("the explorer API", () => {
     ["CALL () { CREATE (:Person {id: 'person:intruder'}) } RETURN 1"],
   ])("refuses a write through the API and changes nothing: %s", async (cypher) => {
     const before = await snapshot(db);
-    const { status, body } = await call<ApiErrorResponse>("POST", "/api/query", { cypher });
+    const { status, body } = await injectJson<ApiErrorResponse>(app, "POST", "/api/query", { cypher });
     expect(status).toBe(403);
     expect(body.error.code).toBe("read-only");
     expect(body.error.message).toMatch(/Refused.*nothing was changed/);
@@ -185,7 +199,7 @@ describe("the explorer API", () => {
     ["POST", "/api/query", { cypher: "MATCH (n RETURN n" }, 400, /Invalid input/],
     ["GET", "/api/nothing-here", undefined, 404, /No such endpoint: GET \/api\/nothing-here/],
   ] as const)("answers %s %s with %i and a clear message", async (method, url, payload, status, message) => {
-    const response = await call<ApiErrorResponse>(method, url, payload);
+    const response = await injectJson<ApiErrorResponse>(app, method, url, payload);
     expect(response.status).toBe(status);
     expect(response.body.error.message).toMatch(message);
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
@@ -200,7 +214,9 @@ describe("the explorer API", () => {
     });
     expect(raw.statusCode).toBe(400);
     expect((raw.json() as ApiErrorResponse).error.message).toBe("The request body is not valid JSON.");
-    const { body } = await call<ApiErrorResponse>("POST", "/api/query", { cypher: "MATCH (n RETURN n" });
+    const { body } = await injectJson<ApiErrorResponse>(app, "POST", "/api/query", {
+      cypher: "MATCH (n RETURN n",
+    });
     expect(body.error.code).toBe("cypher-error");
     expect(body.error.position).toMatchObject({ line: 1 });
   });
