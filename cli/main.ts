@@ -2,9 +2,10 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../core/connection.ts";
 import { DatabaseError, InputError } from "../core/errors.ts";
+import { ReadOnlyViolation } from "../core/read-only-query.ts";
 import { registerDbCommand } from "./db-command.ts";
 import { registerIngestCommand } from "./ingest-command.ts";
-import { ReadOnlyViolation, registerQueryCommand } from "./query-command.ts";
+import { registerQueryCommand } from "./query-command.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerStartCommand } from "./start-command.ts";
 

@@ -1,18 +1,8 @@
 /** `guanxi query "CYPHER" [--param k=v …] [--format table|json|csv]`: read-only Cypher from the shell. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { GraphDb } from "../core/graph-db.ts";
+import { assertReadOnly } from "../core/read-only-query.ts";
 import { withDatabase } from "./connect.ts";
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from "./format-result.ts";
-
-export class ReadOnlyViolation extends Error {
-  constructor(queryType: string) {
-    const what = queryType === "s" ? "changes the schema" : "writes to the database";
-    super(
-      `Refused: this query ${what} (Neo4j query type "${queryType}"). guanxi query is read-only; nothing was changed.`,
-    );
-    this.name = "ReadOnlyViolation";
-  }
-}
 
 /** `k=v`: the value is read as JSON when it parses (numbers, booleans, lists), else as text. */
 export function parseParam(text: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
@@ -47,10 +37,7 @@ export function registerQueryCommand(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format").choices(OUTPUT_FORMATS).default("table"))
     .action(async (cypher: string, opts: { param: Record<string, unknown>; format: OutputFormat }) => {
       await withDatabase(async (db) => {
-        // EXPLAIN first: Neo4j classifies the statement without running it. The read transaction
-        // below would refuse a write anyway; this check also catches schema commands with a clear message.
-        const queryType = await db.queryType(cypher, opts.param);
-        if (!GraphDb.isReadOnly(queryType)) throw new ReadOnlyViolation(queryType);
+        await assertReadOnly(db, cypher, opts.param);
         const result = await db.read(cypher, opts.param, { timeoutMs: QUERY_TIMEOUT_MS });
         process.stdout.write(formatResult(result, opts.format) + "\n");
       });

@@ -41,3 +41,36 @@ export class DatabaseError extends Error {
     this.code = code;
   }
 }
+
+/** Where in a statement Neo4j says a Cypher error is. */
+export interface CypherPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
+
+/** Neo4j puts the place of a syntax error in its message: "(line 1, column 10 (offset: 9))". */
+export function cypherPosition(message: string): CypherPosition | undefined {
+  const m = POSITION.exec(message);
+  return m ? { line: Number(m[1]), column: Number(m[2]), offset: Number(m[3]) } : undefined;
+}
+
+/**
+ * A Cypher error about `prefix + statement` (e.g. "EXPLAIN "), told about the statement as the analyst
+ * wrote it: the position moves back by the prefix, and Neo4j's echo of the statement with a caret under
+ * the error is dropped (the position says where; the echo would show the prefix).
+ */
+export function cypherErrorWithoutPrefix(error: DatabaseError, prefix: string): DatabaseError {
+  const firstLine = error.message.split("\n")[0]!;
+  const position = cypherPosition(firstLine);
+  let message = firstLine;
+  if (position && position.offset >= prefix.length) {
+    // The prefix is on the first line: columns there move back, offsets everywhere.
+    const column = position.line === 1 ? position.column - prefix.length : position.column;
+    const offset = position.offset - prefix.length;
+    message = firstLine.replace(POSITION, `(line ${position.line}, column ${column} (offset: ${offset}))`);
+  }
+  return new DatabaseError(message, error.code, { cause: error });
+}

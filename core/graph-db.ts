@@ -13,7 +13,7 @@ import type {
   SessionMode,
 } from "neo4j-driver";
 import type { ConnectionConfig } from "./connection.ts";
-import { DatabaseError } from "./errors.ts";
+import { DatabaseError, cypherErrorWithoutPrefix } from "./errors.ts";
 import { isIsoDate } from "./property-values.ts";
 import type { PropertySpec } from "./model.ts";
 import { toPlain, type PlainValue } from "./plain-values.ts";
@@ -199,10 +199,15 @@ export class GraphDb {
 
   /** Neo4j's classification of a statement ('r', 'rw', 'w', 's') from EXPLAIN, without running it. */
   async queryType(cypher: string, params: Params = {}): Promise<string> {
-    return this.withSession(neo4j.session.READ, async (session) => {
-      const result = await session.run(`EXPLAIN ${cypher}`, toDriverValue(params) as Params);
-      return result.summary.queryType;
-    });
+    try {
+      return await this.withSession(neo4j.session.READ, async (session) => {
+        const result = await session.run(`EXPLAIN ${cypher}`, toDriverValue(params) as Params);
+        return result.summary.queryType;
+      });
+    } catch (error) {
+      // Neo4j's positions count the "EXPLAIN " in front of the statement: tell them about the statement.
+      throw error instanceof DatabaseError ? cypherErrorWithoutPrefix(error, "EXPLAIN ") : error;
+    }
   }
 
   static isReadOnly(queryType: string): boolean {

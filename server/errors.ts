@@ -1,13 +1,8 @@
 /** Every failure as an ApiErrorResponse with the right status: clear messages, never a stack trace. */
 import type { FastifyError, FastifySchemaValidationError } from "fastify";
 import type { ApiErrorResponse } from "../core/api-types.ts";
-import { DatabaseError } from "../core/errors.ts";
-
-export interface CypherPosition {
-  line: number;
-  column: number;
-  offset: number;
-}
+import { DatabaseError, cypherPosition, type CypherPosition } from "../core/errors.ts";
+import { ReadOnlyViolation } from "../core/read-only-query.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -19,32 +14,6 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
-}
-
-const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
-
-/** Neo4j puts the place of a syntax error in its message: "(line 1, column 10 (offset: 9))". */
-export function cypherPosition(message: string): CypherPosition | undefined {
-  const m = POSITION.exec(message);
-  return m ? { line: Number(m[1]), column: Number(m[2]), offset: Number(m[3]) } : undefined;
-}
-
-/**
- * A Cypher error about `prefix + statement` (e.g. "EXPLAIN "), told about the statement as the analyst
- * wrote it: the position moves back by the prefix, and Neo4j's echo of the statement with a caret under
- * the error is dropped (the position says where; the echo would show the prefix).
- */
-export function cypherErrorWithoutPrefix(error: DatabaseError, prefix: string): DatabaseError {
-  const firstLine = error.message.split("\n")[0]!;
-  const position = cypherPosition(firstLine);
-  let message = firstLine;
-  if (position && position.offset >= prefix.length) {
-    // The prefix is on the first line: columns there move back, offsets everywhere.
-    const column = position.line === 1 ? position.column - prefix.length : position.column;
-    const offset = position.offset - prefix.length;
-    message = firstLine.replace(POSITION, `(line ${position.line}, column ${column} (offset: ${offset}))`);
-  }
-  return new DatabaseError(message, error.code, { cause: error });
 }
 
 /** Fastify's route-level validation failure, told in words: which field of which part, and what is wrong. */
@@ -105,6 +74,7 @@ function fromDatabase(error: DatabaseError): ApiError {
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof ReadOnlyViolation) return new ApiError(403, error.code, error.message);
   if (error instanceof DatabaseError) return fromDatabase(error);
   const e = error as FastifyError;
   if (e.validation) return new ApiError(400, "bad-request", e.message);

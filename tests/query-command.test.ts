@@ -100,6 +100,21 @@ describe("guanxi query", () => {
     expect(indexes.rows).toEqual([]);
   });
 
+  it("refuses reads that are not analysis (LOAD CSV, TERMINATE TRANSACTIONS), as the API does", async () => {
+    const csv = await runCli(["query", "LOAD CSV FROM 'file:///x.csv' AS row RETURN row"]);
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toMatch(/Refused: LOAD CSV reads files or URLs from the database server/);
+    const terminate = await runCli(["query", "TERMINATE TRANSACTIONS 'neo4j-transaction-1'"]);
+    expect(terminate.code).toBe(1);
+    expect(terminate.stderr).toMatch(/Refused: TERMINATE TRANSACTIONS ends other users' queries/);
+  });
+
+  it("places a syntax error in the statement as typed (not counting the EXPLAIN it is checked with)", async () => {
+    const bad = await runCli(["query", "MATCH (n RETURN n"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("(line 1, column 10 (offset: 9))");
+  });
+
   it("reports a Cypher error and a wrong password clearly", async () => {
     const bad = await runCli(["query", "MATCH (n RETURN n"]);
     expect(bad.code).toBe(1);

@@ -1,10 +1,10 @@
 /** POST /api/query: analyst Cypher, read-only, with a timeout and a row cap; rows plus the graph in them. */
 import type { FastifyInstance } from "fastify";
 import type { QueryRequest, QueryResponse } from "../../core/api-types.ts";
-import { DatabaseError } from "../../core/errors.ts";
-import { GraphDb } from "../../core/graph-db.ts";
+import type { GraphDb } from "../../core/graph-db.ts";
+import { assertReadOnly } from "../../core/read-only-query.ts";
 import { SubgraphBuilder } from "../../core/subgraph.ts";
-import { ApiError, cypherErrorWithoutPrefix, toApiError } from "../errors.ts";
+import { ApiError, toApiError } from "../errors.ts";
 import { addNodesByKey } from "../graph-reads.ts";
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
@@ -32,29 +32,6 @@ const queryBody = {
   },
 } as const;
 
-/** Comments and string literals blanked out, so keywords are only looked for in the statement itself. */
-function statementText(cypher: string): string {
-  return cypher
-    .replace(/\/\*[\s\S]*?\*\//g, " ")
-    .replace(/\/\/[^\n]*/g, " ")
-    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`/g, "''");
-}
-
-/**
- * Reads Neo4j classifies as read-only that an API shared with a team should still not run: ending other
- * people's transactions, and LOAD CSV (files on the database server, or any URL it can reach).
- */
-function refusedRead(cypher: string): string | undefined {
-  const text = statementText(cypher);
-  if (/\bTERMINATE\s+TRANSACTIONS?\b/i.test(text)) {
-    return "Refused: TERMINATE TRANSACTIONS ends other users' queries; the explorer's query box does not run it.";
-  }
-  if (/\bLOAD\s+CSV\b/i.test(text)) {
-    return "Refused: LOAD CSV reads files or URLs from the database server; import data with `guanxi ingest` instead.";
-  }
-  return undefined;
-}
-
 export function registerQueryRoutes(
   app: FastifyInstance,
   db: GraphDb,
@@ -67,24 +44,7 @@ export function registerQueryRoutes(
       const { cypher, rowLimit } = request.body;
       const params = request.body.params ?? {};
       const started = performance.now();
-      const refusal = refusedRead(cypher);
-      if (refusal) throw new ApiError(403, "refused", refusal);
-      // Neo4j classifies the statement first (EXPLAIN runs nothing); the read transaction refuses writes too.
-      let queryType: string;
-      try {
-        queryType = await db.queryType(cypher, params);
-      } catch (error) {
-        // Positions in EXPLAIN's errors count the "EXPLAIN " in front of the analyst's statement.
-        throw error instanceof DatabaseError ? cypherErrorWithoutPrefix(error, "EXPLAIN ") : error;
-      }
-      if (!GraphDb.isReadOnly(queryType)) {
-        const what = queryType === "s" ? "changes the schema" : "writes to the database";
-        throw new ApiError(
-          403,
-          "read-only",
-          `Refused: this query ${what} (Neo4j query type "${queryType}"). Guanxi runs analyst queries read-only; nothing was changed.`,
-        );
-      }
+      const queryType = await assertReadOnly(db, cypher, params);
       let result: Awaited<ReturnType<GraphDb["readCapped"]>>;
       try {
         result = await db.readCapped(cypher, params, { rowLimit, timeoutMs });
