@@ -43,6 +43,8 @@ export interface OverviewResponse extends Subgraph {
 
 /** GET /api/schema — what the database holds, for the legend and filters. */
 export interface SchemaResponse {
+  /** Nodes and relationships in the database now (the count store): the status bar's "of N". */
+  totals: { nodes: number; relationships: number };
   labels: { label: string; count: number }[];
   relationshipTypes: { type: string; count: number }[];
   propertyKeys: string[];

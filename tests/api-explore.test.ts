@@ -94,6 +94,7 @@ describe("GET /api/schema", () => {
   it("lists labels, relationship types and property keys with counts", async () => {
     const { status, body } = await injectJson<SchemaResponse>(app, "GET", "/api/schema");
     expect(status).toBe(200);
+    expect(body.totals).toEqual({ nodes: 70, relationships: 172 });
     expect(body.labels).toContainEqual({ label: "Organisation", count: 32 });
     expect(body.labels).toContainEqual({ label: "Alliance", count: 1 });
     expect(body.labels.reduce((sum, l) => sum + l.count, 0)).toBe(70);

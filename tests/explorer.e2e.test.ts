@@ -23,6 +23,8 @@ let errors: string[];
 
 /** The screen position of the node with Guanxi id `id`, in page pixels. */
 async function nodePosition(id: string): Promise<{ x: number; y: number }> {
+  // Not while the camera moves (fit, focus): the position would be stale by the time of the click.
+  await page.waitForFunction(() => !window.__guanxi!.sigma.getCamera().isAnimated());
   return page.evaluate((wanted) => {
     const { graph, sigma } = window.__guanxi!;
     const key = graph.findNode((_k, a) => (a as { id?: string }).id === wanted);
@@ -91,6 +93,15 @@ describe("the explorer in Chromium", () => {
     expect(coloured).toBeGreaterThan(500);
   });
 
+  it("names the alliance in the first view, without hovering it", async () => {
+    const named = await page.evaluate(() => {
+      const { graph, labelled } = window.__guanxi!;
+      return labelled().map((key) => graph.getNodeAttribute(key, "id") as string | undefined);
+    });
+    expect(named).toContain("alliance:tongwulang");
+    expect(named.length).toBeGreaterThan(20);
+  });
+
   it("finds the alliance by Chinese and by pinyin", async () => {
     expect((await search("通武廊"))[0]).toContain("“通武廊”劳模和工匠人才创新工作室联盟");
     expect((await search("tongwulang"))[0]).toContain("“通武廊”劳模和工匠人才创新工作室联盟");
@@ -151,4 +162,138 @@ describe("the explorer in Chromium", () => {
     await screenshot(page, "06-markup-as-text");
     expect(errors).toEqual([]); // no alert dialog, no page error
   });
+
+  it("moves a node by dragging, and undo puts it back", async () => {
+    await page.keyboard.press("Escape");
+    await fitAll();
+    const before = await graphPosition("region:wuqing");
+    const at = await nodePosition("region:wuqing");
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(at.x + 15 * i, at.y + 10 * i);
+    await page.mouse.up();
+    const moved = await graphPosition("region:wuqing");
+    expect(Math.hypot(moved.x - before.x, moved.y - before.y)).toBeGreaterThan(0);
+    expect(await page.locator('button[data-action="undo"]').getAttribute("aria-label")).toContain(
+      "Move 武清区",
+    );
+    await page.keyboard.press("Control+z");
+    const back = await graphPosition("region:wuqing");
+    expect(back.x).toBeCloseTo(before.x, 6);
+    expect(back.y).toBeCloseTo(before.y, 6);
+  });
+
+  it("finds the shortest path between two selected nodes", async () => {
+    await selectById("region:langfang");
+    await selectById("org:tongzhou-federation-of-trade-unions", { shift: true });
+    const toast = page.locator(".toast", { hasText: "Path:" });
+    await page.keyboard.press("p");
+    await toast.waitFor({ timeout: 10_000 });
+    const text = (await toast.textContent()) ?? "";
+    expect(text).toContain("廊坊市");
+    await screenshot(page, "07-path");
+    await page.keyboard.press("Escape");
+  });
+
+  it("hides and removes the selection; undo brings both back", async () => {
+    await fitAll();
+    const before = await order();
+    await selectById("region:tianjin");
+    await page.keyboard.press("h");
+    await page.waitForFunction(() => {
+      const { graph, sigma } = window.__guanxi!;
+      return graph.filterNodes((k) => sigma.getNodeDisplayData(k)?.hidden === true).length === 1;
+    });
+    await expect.poll(() => page.locator(".statusbar").textContent()).toContain("1 hidden");
+    await selectById("region:wuqing");
+    await page.keyboard.press("Delete");
+    await page.waitForFunction((n) => window.__guanxi!.graph.order === n - 1, before);
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((n) => window.__guanxi!.graph.order === n, before);
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction(() => {
+      const { graph, sigma } = window.__guanxi!;
+      return graph.filterNodes((k) => sigma.getNodeDisplayData(k)?.hidden === true).length === 0;
+    });
+  });
+
+  it("adds the 1-hop neighbourhood of a node", async () => {
+    await db.runAutoCommit(
+      `MATCH (r:Region {id: 'region:tianjin'})
+       CREATE (:Organisation {id: 'org:tianjin-near', name: '天津近邻', nameEn: 'Tianjin neighbour', kind: 'other'})-[:LOCATED_IN {evidence: ['x'], article: 'article:none'}]->(r)`,
+    );
+    await fitAll();
+    const before = await order();
+    await selectById("region:tianjin");
+    await page.keyboard.press("1");
+    await page.keyboard.press("n");
+    await page.locator(".toast", { hasText: "within 1 hop" }).waitFor({ timeout: 10_000 });
+    expect(await order()).toBe(before + 1);
+    expect(await page.evaluate(() => window.__guanxi!.graph.someNode((_k, a) => a.name === "天津近邻"))).toBe(
+      true,
+    );
+  });
+
+  it("expands a hub page by page with load more, and keeps the database totals current", async () => {
+    await db.runAutoCommit(
+      `CREATE (hub:Organisation {id: 'org:e2e-hub', name: '枢纽工会', nameEn: 'Hub union', kind: 'union'})
+       WITH hub UNWIND range(1, 30) AS i
+       CREATE (:Organisation {id: 'org:e2e-member-' + i, name: '成员' + i, nameEn: 'Member ' + i, kind: 'studio'})-[:MEMBER_OF {evidence: ['x'], article: 'article:none'}]->(hub)`,
+    );
+    expect((await search("Hub union"))[0]).toContain("枢纽工会");
+    await page.keyboard.press("Enter");
+    await page.locator(".inspector-name", { hasText: "枢纽工会" }).waitFor({ timeout: 10_000 });
+    const before = await order();
+    await page.locator(".expand button", { hasText: "Expand neighbours" }).click();
+    // A page is 20 per relationship type and direction (EXPAND_PAGE in the explorer).
+    await page.waitForFunction((n) => window.__guanxi!.graph.order === n + 20, before, { timeout: 15_000 });
+    const partial = page.locator(".expand .count", { hasText: "showing 20 of 30" });
+    await partial.waitFor({ timeout: 10_000 });
+    await screenshot(page, "08-load-more");
+    await page.locator(".expand button", { hasText: "load 10 more" }).click();
+    await page.waitForFunction((n) => window.__guanxi!.graph.order === n + 30, before, { timeout: 15_000 });
+    await page.locator(".expand .count", { hasText: "showing 30 of 30" }).waitFor({ timeout: 10_000 });
+    // The status bar's "of N" follows the database, which has grown since the first view.
+    const { rows } = await db.read("MATCH (n) RETURN count(n) AS n");
+    const inDb = Number(rows[0]!.n);
+    await expect
+      .poll(() => page.locator('[data-testid="counts"]').textContent(), { timeout: 10_000 })
+      .toContain(`of ${inDb} nodes`);
+    expect(errors).toEqual([]);
+  });
 });
+
+/** Clicks the node with Guanxi id `id` (shift-click adds it to the selection). */
+async function selectById(id: string, { shift = false } = {}): Promise<void> {
+  const at = await nodePosition(id);
+  if (shift) await page.keyboard.down("Shift");
+  await page.mouse.click(at.x, at.y);
+  if (shift) await page.keyboard.up("Shift");
+  await page.waitForFunction(
+    (wanted) => {
+      const { graph, sigma } = window.__guanxi!;
+      const key = graph.findNode((_k, a) => (a as { id?: string }).id === wanted);
+      // Selected nodes are drawn with a ring (see reduceNode).
+      return key !== undefined && Boolean((sigma.getNodeDisplayData(key) as { ringSize?: number })?.ringSize);
+    },
+    id,
+    { timeout: 10_000 },
+  );
+}
+
+/** The whole graph in view, selection kept. */
+async function fitAll(): Promise<void> {
+  await page.locator("#search").blur();
+  await page.keyboard.press("f");
+  await page.waitForFunction(() => !window.__guanxi!.sigma.getCamera().isAnimated());
+}
+
+/** A node's position in graph coordinates. */
+function graphPosition(id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((wanted) => {
+    const { graph } = window.__guanxi!;
+    const key = graph.findNode((_k, a) => (a as { id?: string }).id === wanted);
+    if (!key) throw new Error(`node ${wanted} is not on screen`);
+    return { x: graph.getNodeAttribute(key, "x"), y: graph.getNodeAttribute(key, "y") };
+  }, id);
+}

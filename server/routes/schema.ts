@@ -30,11 +30,13 @@ export function registerSchemaRoutes(app: FastifyInstance, db: GraphDb): void {
   app.get("/api/schema", async () => {
     const tokens = (await db.read(loadCypher("explore/schema-tokens"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
     const row = await readCounts(db);
+    const totalsRow = (await db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
     const labelCounts = counts(row.labels, "label");
     const typeCounts = counts(row.types, "type");
     const strings = (v: PlainValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
     const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
     const response: SchemaResponse = {
+      totals: { nodes: Number(totalsRow.nodes ?? 0), relationships: Number(totalsRow.relationships ?? 0) },
       labels: strings(tokens.labels)
         .map((label) => ({ label, count: labelCounts.get(label) ?? 0 }))
         .sort((a, b) => byCount(a, b) || a.label.localeCompare(b.label)),

@@ -9,6 +9,7 @@ import { bindKeyboard } from "./app/keyboard.ts";
 import { buildPage } from "./app/page.ts";
 import { HOP_CHOICES } from "./features/neighbourhood/neighbourhood.ts";
 import type { Hops } from "./features/neighbourhood/neighbourhood.ts";
+import { labelPlan } from "./features/graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "./features/graph-view/types.ts";
 import { el } from "./lib/dom.ts";
 import { HelpOverlay } from "./shell/help-overlay.ts";
@@ -27,6 +28,8 @@ export interface GuanxiTestHook {
   readonly graph: ExplorerGraph;
   readonly sigma: ExplorerSigma;
   readonly ready: Promise<void>;
+  /** Keys of the nodes whose names were placed in the last frame that drew labels. */
+  labelled(): string[];
 }
 
 declare global {
@@ -197,7 +200,12 @@ function boot(root: HTMLElement): void {
   });
 
   const ready = explorer.start().finally(refreshChrome);
-  window.__guanxi = Object.freeze({ graph: explorer.view.graph, sigma: explorer.view.sigma, ready });
+  window.__guanxi = Object.freeze({
+    graph: explorer.view.graph,
+    sigma: explorer.view.sigma,
+    ready,
+    labelled: () => [...(labelPlan.sides?.keys() ?? [])],
+  });
   window.addEventListener("pagehide", () => explorer.kill());
 }
 

@@ -53,6 +53,8 @@ import type { ScreenPatch, ScreenState } from "./screen.ts";
 
 /** First view: the whole seed graph; a sample of the most connected nodes of a large database. */
 export const OVERVIEW_LIMIT = 400;
+/** Debounce for re-reading the database counts after nodes arrive (expansions come in bursts). */
+const COUNTS_REFRESH_DELAY = 400;
 
 export type ExplorerChange = "history" | "selection" | "layout" | "language" | "graph" | "hops";
 
@@ -72,6 +74,7 @@ export class Explorer {
   private details: NodeDetailsResponse | null = null;
   private detailsRequest = 0;
   private busy = new Set<string>();
+  private countsTimer: ReturnType<typeof setTimeout> | undefined;
   hops: Hops = 1;
   /** Told when toolbar and status bar need redrawing. */
   onChange: (what: ExplorerChange) => void = () => {};
@@ -129,7 +132,8 @@ export class Explorer {
       resumeLayout = this.layout.status.type === "running" && this.layout.status.reason === "user";
       if (this.layout.status.type === "running") this.layout.stop();
     });
-    this.view.events.on("dragEnd", () => {
+    this.view.events.on("dragEnd", (key, move) => {
+      if (move) this.commit(`Move ${this.nameOf(key)}`, screenPatch({ ...EMPTY_PATCH, moveNodes: [move] }));
       if (resumeLayout) this.layout.start("user");
       resumeLayout = false;
     });
@@ -212,7 +216,11 @@ export class Explorer {
       hiddenTypes: this.screen.filters.hiddenTypes,
     });
     const added = patch.graph.addNodes.map((n) => n.key).filter((key) => graph.hasNode(key));
-    if (added.length) this.layout.settle(added);
+    if (added.length) {
+      this.layout.settle(added);
+      // The database may have grown since the first view: keep "N of M" honest.
+      this.scheduleCountsRefresh();
+    }
     this.renderPanels();
     this.renderInspector();
   }
@@ -569,6 +577,21 @@ export class Explorer {
     return [...labels];
   }
 
+  private scheduleCountsRefresh(): void {
+    clearTimeout(this.countsTimer);
+    this.countsTimer = setTimeout(() => void this.refreshCounts(), COUNTS_REFRESH_DELAY);
+  }
+
+  private async refreshCounts(): Promise<void> {
+    try {
+      this.schema = await this.api.schema();
+      this.totals = this.schema.totals;
+      this.renderPanels();
+    } catch {
+      // Stale counts are not worth a toast; the next change tries again.
+    }
+  }
+
   renderPanels(): void {
     const graph = this.view.graph;
     const labels = compareCounts(
@@ -664,6 +687,7 @@ export class Explorer {
   }
 
   kill(): void {
+    clearTimeout(this.countsTimer);
     this.layout.kill();
     this.view.kill();
   }

@@ -36,7 +36,8 @@ export const drawLabel: NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs> = (contex
   const width = context.measureText(data.label).width;
   const rect = labelRect({ key: "", x: data.x, y: data.y, size: data.size, width, rank: 0 }, side, fontSize);
   const x = rect.left + 2;
-  const y = data.y + fontSize / 3;
+  // labelRect's top is a font size above the baseline, whichever the side.
+  const y = rect.top + fontSize;
   context.lineJoin = "round";
   context.lineWidth = 3.5;
   context.strokeStyle = THEME.background;

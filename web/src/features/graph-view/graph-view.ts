@@ -8,7 +8,7 @@ import Sigma from "sigma";
 import { EdgeArrowProgram } from "sigma/rendering";
 import { EdgeCurvedArrowProgram, indexParallelEdgesIndex } from "@sigma/edge-curve";
 import { createNodeBorderProgram } from "@sigma/node-border";
-import { fitViewportToNodes } from "@sigma/utils";
+import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { NodeDisplayData } from "sigma/types";
 import { Emitter } from "../../lib/emitter.ts";
 import { drawHover, drawLabel, LABEL_FONT, labelFont } from "./draw.ts";
@@ -16,13 +16,24 @@ import { labelPlan, placeLabels } from "./label-placement.ts";
 import type { LabelCandidate, Rect, Side } from "./label-placement.ts";
 import type { GraphLookup, Point } from "./merge.ts";
 import { THEME } from "../../lib/palette.ts";
-import { computeFocus, isNodeShown, reduceEdge, reduceNode } from "./reducers.ts";
+import { computeFocus, isNodeShown, rareCategories, reduceEdge, reduceNode } from "./reducers.ts";
 import type { Focus } from "./reducers.ts";
 import { INITIAL_VIEW_STATE } from "./types.ts";
-import type { EdgeAttrs, ExplorerGraph, ExplorerSigma, GraphPatch, NodeAttrs, ViewState } from "./types.ts";
+import type {
+  EdgeAttrs,
+  ExplorerGraph,
+  ExplorerSigma,
+  GraphPatch,
+  NodeAttrs,
+  NodeMove,
+  ViewState,
+} from "./types.ts";
 
 /** Up to this many nodes on screen, node discs are kept clear of other nodes' labels. */
 const MAX_NODES_GUARDED = 3000;
+/** Fitting to some nodes: room around them, and the closest zoom a fit may choose. */
+const FIT_PADDING = 1.35;
+const MIN_FIT_RATIO = 0.3;
 
 /** Camera ratio under which relationship types are written on edges. */
 const EDGE_LABEL_RATIO = 0.4;
@@ -32,7 +43,8 @@ export type GraphViewEvents = {
   doubleClickNode: (key: string) => void;
   clickStage: () => void;
   dragStart: (key: string) => void;
-  dragEnd: (key: string) => void;
+  /** `move` is null when the node was pressed but not moved. */
+  dragEnd: (key: string, move: NodeMove | null) => void;
   /** Nodes or edges were added or removed. */
   graphChanged: () => void;
 };
@@ -55,6 +67,7 @@ export class GraphView {
   readonly events = new Emitter<GraphViewEvents>();
   private state: ViewState = INITIAL_VIEW_STATE;
   private focus: Focus | null = null;
+  private rareCategories: ReadonlySet<string> = new Set();
   private killed = false;
   private dragMoved = false;
   private lastClicked: string | null = null;
@@ -86,9 +99,17 @@ export class GraphView {
       maxCameraRatio: 8,
       stagePadding: 48,
       nodeReducer: (key, attrs) =>
-        reduceNode({ graph: this.graph, state: this.state, focus: this.focus }, key, attrs),
+        reduceNode(
+          { graph: this.graph, state: this.state, focus: this.focus, rare: this.rareCategories },
+          key,
+          attrs,
+        ),
       edgeReducer: (key, attrs) =>
-        reduceEdge({ graph: this.graph, state: this.state, focus: this.focus }, key, attrs),
+        reduceEdge(
+          { graph: this.graph, state: this.state, focus: this.focus, rare: this.rareCategories },
+          key,
+          attrs,
+        ),
     });
     this.bindEvents();
   }
@@ -125,11 +146,14 @@ export class GraphView {
       },
       true,
     );
+    for (const { key, to } of patch.moveNodes ?? [])
+      if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { x: to.x, y: to.y });
     indexParallelEdgesIndex(graph, {
       edgeIndexAttribute: "parallelIndex",
       edgeMinIndexAttribute: "parallelMinIndex",
       edgeMaxIndexAttribute: "parallelMaxIndex",
     });
+    this.rareCategories = rareCategories(graph);
     // Forget view state about nodes that are gone.
     const present = (key: string) => graph.hasNode(key);
     const hidden = new Set([...this.state.hidden].filter(present));
@@ -200,7 +224,11 @@ export class GraphView {
       await this.sigma.getCamera().animatedReset({ duration: 400 });
       return;
     }
-    await fitViewportToNodes(this.sigma as unknown as Sigma, nodes, { animate: true });
+    const state = getCameraStateToFitViewportToNodes(this.sigma as unknown as Sigma, nodes);
+    // The fit is to node centres: leave room for discs and names, and never zoom in so far that
+    // a short path fills the screen with three giant discs.
+    const ratio = Math.max(state.ratio * FIT_PADDING, MIN_FIT_RATIO);
+    await this.sigma.getCamera().animate({ ...state, ratio }, { duration: 400 });
   }
 
   zoom(factor: number): void {
@@ -294,10 +322,12 @@ export class GraphView {
     });
 
     // Dragging, as in sigma's drag-and-drop example: the camera stands still while a node moves.
+    let dragFrom = { x: 0, y: 0 };
     sigma.on("downNode", ({ node, event }) => {
       if ((event.original as MouseEvent).button !== undefined && (event.original as MouseEvent).button !== 0)
         return;
       this.dragMoved = false;
+      dragFrom = { x: graph.getNodeAttribute(node, "x"), y: graph.getNodeAttribute(node, "y") };
       this.update({ dragging: node });
       camera.disable();
       this.events.emit("dragStart", node);
@@ -321,7 +351,11 @@ export class GraphView {
       if (!dragging) return;
       camera.enable();
       this.update({ dragging: null });
-      this.events.emit("dragEnd", dragging);
+      const moved = this.dragMoved && graph.hasNode(dragging);
+      const to = moved
+        ? { x: graph.getNodeAttribute(dragging, "x"), y: graph.getNodeAttribute(dragging, "y") }
+        : null;
+      this.events.emit("dragEnd", dragging, to ? { key: dragging, from: dragFrom, to } : null);
       // A click that ends a drag is not a click; the flag is cleared by the click handler or here.
       setTimeout(() => (this.dragMoved = false), 0);
     };

@@ -1,8 +1,9 @@
 /**
  * Label placement, once per frame: sigma's label grid keeps one label per cell, but long CJK names
  * still run over their neighbours and over other nodes. Before the first label of a frame is drawn,
- * every candidate is placed greedily — selected nodes first, then forced ones (hover, path), then by
- * size — to the right of its node, else to the left, else not at all. Node discs are obstacles.
+ * every candidate is placed greedily — selected nodes first, then forced ones (hover, path, lone
+ * labels), then by size — to the right of its node, else to the left, else centred below or above
+ * it, else not at all. Node discs are obstacles.
  */
 
 export interface Rect {
@@ -12,7 +13,10 @@ export interface Rect {
   bottom: number;
 }
 
-export type Side = "right" | "left";
+export type Side = "right" | "left" | "below" | "above";
+
+/** Beside first: a name on the node's line reads as belonging to it. */
+const SIDES: readonly Side[] = ["right", "left", "below", "above"];
 
 const CELL = 64;
 
@@ -68,8 +72,15 @@ export function labelRect(c: LabelCandidate, side: Side, fontSize: number): Rect
     const x = c.x + c.size + LABEL_GAP;
     return { left: x - 2, top, right: x + c.width + 2, bottom };
   }
-  const x = c.x - c.size - LABEL_GAP - c.width;
-  return { left: x - 2, top, right: x + c.width + 2, bottom };
+  if (side === "left") {
+    const x = c.x - c.size - LABEL_GAP - c.width;
+    return { left: x - 2, top, right: x + c.width + 2, bottom };
+  }
+  const x = c.x - c.width / 2;
+  const height = bottom - top;
+  const below = c.y + c.size + LABEL_GAP / 2;
+  const y = side === "below" ? below : c.y - c.size - LABEL_GAP / 2 - height;
+  return { left: x - 2, top: y, right: x + c.width + 2, bottom: y + height };
 }
 
 /**
@@ -90,7 +101,7 @@ export function placeLabels(
   const sides = new Map<string, Side>();
   for (const c of sorted) {
     const side =
-      (["right", "left"] as const).find((s) => {
+      SIDES.find((s) => {
         const rect = labelRect(c, s, fontSize);
         return rect.left >= 0 && rect.right <= viewportWidth && !index.overlaps(rect);
       }) ?? (c.rank === 0 ? "right" : undefined);

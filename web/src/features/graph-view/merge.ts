@@ -27,7 +27,12 @@ export const EMPTY_PATCH: GraphPatch = { addNodes: [], addEdges: [], removeNodes
 
 export function isEmptyPatch(patch: GraphPatch): boolean {
   return (
-    patch.addNodes.length + patch.addEdges.length + patch.removeNodes.length + patch.removeEdges.length === 0
+    patch.addNodes.length +
+      patch.addEdges.length +
+      patch.removeNodes.length +
+      patch.removeEdges.length +
+      (patch.moveNodes?.length ?? 0) ===
+    0
   );
 }
 
@@ -37,6 +42,7 @@ export function invertPatch(patch: GraphPatch): GraphPatch {
     addEdges: patch.removeEdges,
     removeNodes: patch.addNodes,
     removeEdges: patch.addEdges,
+    moveNodes: patch.moveNodes?.map(({ key, from, to }) => ({ key, from: to, to: from })),
   };
 }
 

@@ -99,6 +99,24 @@ export interface ReducerContext {
   graph: ExplorerGraph;
   state: ViewState;
   focus: Focus | null;
+  /** Labels with very few nodes on screen (see rareCategories). */
+  rare: ReadonlySet<string>;
+}
+
+/** A graph this small gets no special treatment: every label fits anyway. */
+const RARE_MIN_ORDER = 12;
+const RARE_MAX_COUNT = 2;
+
+/**
+ * Labels (categories) with at most two nodes on screen. Their nodes always ask for a name: a lone
+ * node of its own colour — the one alliance in the seed — is what an analyst looks for first, and
+ * an unnamed one is a riddle until hovered. Placement still decides whether the name fits.
+ */
+export function rareCategories(graph: ExplorerGraph): Set<string> {
+  if (graph.order < RARE_MIN_ORDER) return new Set();
+  const counts = new Map<string, number>();
+  graph.forEachNode((_key, attrs) => counts.set(attrs.category, (counts.get(attrs.category) ?? 0) + 1));
+  return new Set([...counts].filter(([, count]) => count <= RARE_MAX_COUNT).map(([category]) => category));
 }
 
 const SELECTION_RING = 3;
@@ -131,7 +149,7 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     display.forceLabel = true;
     display.label = name;
   }
-  if (focus && inFocus) display.forceLabel = true;
+  if (focus ? inFocus : ctx.rare.has(attrs.category)) display.forceLabel = true;
   if (!inFocus && !selected) {
     display.label = null;
     display.gapColor = THEME.dimmedNode;

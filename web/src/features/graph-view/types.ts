@@ -84,10 +84,18 @@ export interface EdgeEntry {
   attributes: EdgeAttrs;
 }
 
-/** A change to the graph's content, invertible by swapping add and remove. */
+/** A node dragged by hand: undo puts it back. */
+export interface NodeMove {
+  key: string;
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+}
+
+/** A change to the graph's content, invertible by swapping add and remove (and a move's ends). */
 export interface GraphPatch {
   addNodes: NodeEntry[];
   addEdges: EdgeEntry[];
   removeNodes: NodeEntry[];
   removeEdges: EdgeEntry[];
+  moveNodes?: NodeMove[];
 }
