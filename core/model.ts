@@ -302,3 +302,56 @@ export function isRelationshipType(value: string): value is RelationshipType {
 export function relationshipKey(rel: Pick<RelationshipRecord, "start" | "type" | "end">): string {
   return `${rel.start}\u0000${rel.type}\u0000${rel.end}`;
 }
+
+/**
+ * The JSON export envelope (`guanxi export --format json`, export/json.ts): graphology's serialisation
+ * of the graph (`graph.export()`, so `graph.import()` reads it back) wrapped with what it is and where it
+ * came from. Described by schema/guanxi-graph.schema.json (core/graph-export-schema.ts).
+ */
+export const GRAPH_EXPORT_FORMAT = "guanxi-graph";
+export const GRAPH_EXPORT_VERSION = 1;
+
+/** Property value types an export declares: the model's, plus what a value outside the model was read as. */
+export type ExportPropertyTypes = Record<string, PropertyType>;
+
+export interface GraphExportNodeAttributes {
+  /** What graph viewers (sigma, Gephi Lite) show: the name. */
+  label: string;
+  /** The domain label (Organisation, Region, …), as in the explorer's graph. */
+  category: string;
+  labels: string[];
+  name: string;
+  nameEn?: string;
+  /** Guanxi's stable id, when the node has one. */
+  id?: string;
+  /** Every property but the derived ones; dates are `YYYY-MM-DD` text (see `propertyTypes`). */
+  properties: Record<string, unknown>;
+  x?: number;
+  y?: number;
+  size?: number;
+  color?: string;
+}
+
+export interface GraphExportEdgeAttributes {
+  /** What graph viewers show: the relationship type. */
+  label: string;
+  relType: string;
+  properties: Record<string, unknown>;
+  color?: string;
+}
+
+export interface GraphExportEnvelope {
+  format: typeof GRAPH_EXPORT_FORMAT;
+  version: typeof GRAPH_EXPORT_VERSION;
+  /** ISO date-time. */
+  exportedAt: string;
+  source: { description?: string; query?: string; params?: Record<string, unknown> };
+  /** The type of each property key, per domain, as the other formats declare them. */
+  propertyTypes: { node: ExportPropertyTypes; edge: ExportPropertyTypes };
+  graph: {
+    options: { type: "directed"; multi: true; allowSelfLoops: true };
+    attributes: Record<string, unknown>;
+    nodes: { key: string; attributes: GraphExportNodeAttributes }[];
+    edges: { key: string; source: string; target: string; attributes: GraphExportEdgeAttributes }[];
+  };
+}

@@ -1,9 +1,16 @@
-/** Writes schema/guanxi-dataset.schema.json from the domain model (npm run schema). */
+/** Writes the published JSON Schemas from the domain model (npm run schema): data set and graph export. */
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { datasetJsonSchemaText } from "../core/dataset-schema.ts";
+import { graphExportJsonSchemaText } from "../core/graph-export-schema.ts";
 
-const target = join(dirname(fileURLToPath(import.meta.url)), "..", "schema", "guanxi-dataset.schema.json");
-writeFileSync(target, datasetJsonSchemaText());
-console.log(`wrote ${target}`);
+const folder = join(dirname(fileURLToPath(import.meta.url)), "..", "schema");
+for (const [name, text] of [
+  ["guanxi-dataset.schema.json", datasetJsonSchemaText()],
+  ["guanxi-graph.schema.json", graphExportJsonSchemaText()],
+] as const) {
+  const target = join(folder, name);
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}
