@@ -12,6 +12,9 @@ import type { Hops } from "./features/neighbourhood/neighbourhood.ts";
 import { labelPlan } from "./features/graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "./features/graph-view/types.ts";
 import { el } from "./lib/dom.ts";
+import { ExportDialog } from "./features/export/export-dialog.ts";
+import { scopeSummaries } from "./features/export/scopes.ts";
+import type { ExportContext } from "./features/export/scopes.ts";
 import { HelpOverlay } from "./shell/help-overlay.ts";
 import type { ActionId } from "./shell/shortcuts.ts";
 import { StatusBar } from "./shell/status-bar.ts";
@@ -55,6 +58,25 @@ function boot(root: HTMLElement): void {
     },
   });
   const explorer = new Explorer(page, api, toasts);
+  const exportContext: ExportContext = {
+    graph: explorer.view.graph,
+    sigma: explorer.view.sigma,
+    selection: () => explorer.selection(),
+    queryResult: () => null,
+  };
+  const exportDialog = new ExportDialog({
+    scopes: () => scopeSummaries(exportContext),
+    run: async (scope, format) => {
+      try {
+        // The writers load on first use: the first view does not wait for them.
+        const { runExport } = await import("./features/export/export-runner.ts");
+        toasts.show(await runExport(exportContext, scope, format), "success");
+      } catch (error) {
+        explorer.fail(error, "Export failed");
+      }
+    },
+  });
+  document.body.append(exportDialog.element);
 
   const run = (action: ActionId): void => {
     switch (action) {
@@ -62,7 +84,8 @@ function boot(root: HTMLElement): void {
         explorer.search.focus();
         break;
       case "escape":
-        if (help.isOpen) help.close();
+        if (exportDialog.isOpen) exportDialog.close();
+        else if (help.isOpen) help.close();
         else if (!explorer.clearHighlight()) explorer.select([]);
         break;
       case "fit":
@@ -105,6 +128,9 @@ function boot(root: HTMLElement): void {
         break;
       case "redo":
         explorer.redo();
+        break;
+      case "export":
+        exportDialog.open();
         break;
       case "help":
         help.toggle();
@@ -150,7 +176,10 @@ function boot(root: HTMLElement): void {
       { action: "remove", icon: "remove", label: "Remove selected from view" },
     ])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
-    .group([{ action: "help", icon: "help", label: "Keyboard shortcuts" }]);
+    .group([
+      { action: "export", icon: "download", label: "Export" },
+      { action: "help", icon: "help", label: "Keyboard shortcuts" },
+    ]);
   page.topbar.append(toolbar.element);
 
   const statusBar = new StatusBar(() => explorer.showHidden());

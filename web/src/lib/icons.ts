@@ -39,6 +39,7 @@ const ICONS = {
   close: ["M18 6 6 18", "m6 6 12 12"],
   reset: ["M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8", "M3 3v5h5"],
   clear: ["M20 20H7L3 16l10-10 7 7-6.5 6.5", "M6 11l7 7"],
+  download: ["M12 3v12", "m7 10 5 5 5-5", "M5 21h14"],
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -16,6 +16,7 @@ export type ActionId =
   | "layout"
   | "undo"
   | "redo"
+  | "export"
   | "help";
 
 export interface Shortcut {
@@ -79,6 +80,13 @@ export const SHORTCUTS: Shortcut[] = [
     description: "Redo (also Ctrl+Y)",
     matches: (e) =>
       mod(e) && ((e.shiftKey && e.key.toLowerCase() === "z") || (!e.shiftKey && e.key.toLowerCase() === "y")),
+  },
+  {
+    action: "export",
+    keys: ["Ctrl/⌘", "S"],
+    description:
+      "Export the view, the selection or a query result (GEXF, GraphML, JSON, CSV, Cypher, PNG, SVG)",
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "s",
   },
   { action: "help", keys: ["?"], description: "This help", matches: (e) => !mod(e) && e.key === "?" },
   {

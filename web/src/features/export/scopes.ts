@@ -1,0 +1,63 @@
+/**
+ * The three things an analyst can export and how big each is — counted from what sigma draws, without
+ * loading the export writers.
+ */
+import type { Subgraph } from "../../../../core/api-types.ts";
+import type { ExplorerGraph, ExplorerSigma } from "../graph-view/types.ts";
+import type { ScopeSummary } from "./export-dialog.ts";
+
+export interface QueryResultSource {
+  subgraph: Subgraph;
+  cypher: string;
+  params?: Record<string, unknown>;
+}
+
+export interface ExportContext {
+  graph: ExplorerGraph;
+  sigma: ExplorerSigma;
+  selection(): readonly string[];
+  queryResult(): QueryResultSource | null;
+}
+
+/** Nodes and relationships drawn, optionally only among `only`. */
+function countShown(
+  ctx: ExportContext,
+  only?: ReadonlySet<string>,
+): { nodes: number; relationships: number } {
+  const { graph, sigma } = ctx;
+  const shown = (key: string) =>
+    (only === undefined || only.has(key)) && sigma.getNodeDisplayData(key)?.hidden === false;
+  let nodes = 0;
+  graph.forEachNode((key) => void (shown(key) && nodes++));
+  let relationships = 0;
+  graph.forEachEdge((key, _a, source, target) => {
+    if (shown(source) && shown(target) && sigma.getEdgeDisplayData(key)?.hidden === false) relationships++;
+  });
+  return { nodes, relationships };
+}
+
+export function scopeSummaries(ctx: ExportContext): ScopeSummary[] {
+  const view = countShown(ctx);
+  const selected = ctx.selection().filter((key) => ctx.graph.hasNode(key));
+  const selection = selected.length ? countShown(ctx, new Set(selected)) : null;
+  const query = ctx.queryResult()?.subgraph ?? null;
+  return [
+    {
+      scope: "view",
+      ...view,
+      unavailable: view.nodes ? null : "nothing on screen",
+    },
+    {
+      scope: "selection",
+      nodes: selection?.nodes ?? 0,
+      relationships: selection?.relationships ?? 0,
+      unavailable: selection ? null : "nothing selected (click or shift-click nodes)",
+    },
+    {
+      scope: "query",
+      nodes: query?.nodes.length ?? 0,
+      relationships: query?.edges.length ?? 0,
+      unavailable: query ? null : "no query run yet (Cypher panel)",
+    },
+  ];
+}

@@ -1,0 +1,95 @@
+/**
+ * The canvas as SVG (pure: Picture in, text out): vector edges, discs, the labels placed as on
+ * screen, and the legend beside the graph. Text stays text, so CJK names can be searched and edited
+ * in Inkscape or Illustrator.
+ */
+import { xmlAttr, xmlText } from "../../../../export/xml.ts";
+import { LABEL_GAP } from "../graph-view/label-placement.ts";
+import { curveControlPoint } from "./picture.ts";
+import type { Picture, PictureEdge, PictureNode } from "./picture.ts";
+
+export const LEGEND_WIDTH = 190;
+const ARROW = 7;
+
+const n = (value: number) => (Math.round(value * 100) / 100).toString();
+
+function edgePath(edge: PictureEdge): { d: string; arrow: string } {
+  const control =
+    edge.curvature === 0
+      ? { x: (edge.x1 + edge.x2) / 2, y: (edge.y1 + edge.y2) / 2 }
+      : curveControlPoint(edge);
+  // The arrow points along the last tangent (control → target) and stops at the target's disc.
+  const dx = edge.x2 - control.x;
+  const dy = edge.y2 - control.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const ux = dx / length;
+  const uy = dy / length;
+  const tipX = edge.x2 - ux * edge.targetSize;
+  const tipY = edge.y2 - uy * edge.targetSize;
+  const baseX = tipX - ux * ARROW;
+  const baseY = tipY - uy * ARROW;
+  const half = ARROW * 0.45;
+  const arrow = `${n(tipX)},${n(tipY)} ${n(baseX - uy * half)},${n(baseY + ux * half)} ${n(baseX + uy * half)},${n(baseY - ux * half)}`;
+  const d =
+    edge.curvature === 0
+      ? `M${n(edge.x1)} ${n(edge.y1)}L${n(baseX)} ${n(baseY)}`
+      : `M${n(edge.x1)} ${n(edge.y1)}Q${n(control.x)} ${n(control.y)} ${n(baseX)} ${n(baseY)}`;
+  return { d, arrow };
+}
+
+function labelElement(node: PictureNode, fontSize: number): string {
+  if (!node.label || !node.side) return "";
+  const baseline = node.y + fontSize / 3;
+  const text = xmlText(node.label);
+  const weight = node.ring ? ' font-weight="600"' : "";
+  switch (node.side) {
+    case "right":
+      return `<text x="${n(node.x + node.size + LABEL_GAP)}" y="${n(baseline)}"${weight}>${text}</text>`;
+    case "left":
+      return `<text x="${n(node.x - node.size - LABEL_GAP)}" y="${n(baseline)}" text-anchor="end"${weight}>${text}</text>`;
+    case "below":
+      return `<text x="${n(node.x)}" y="${n(node.y + node.size + LABEL_GAP / 2 + fontSize)}" text-anchor="middle"${weight}>${text}</text>`;
+    case "above":
+      return `<text x="${n(node.x)}" y="${n(node.y - node.size - LABEL_GAP / 2 - fontSize * 0.3)}" text-anchor="middle"${weight}>${text}</text>`;
+  }
+}
+
+function legend(picture: Picture, left: number): string {
+  const rows = picture.legend.map(
+    (entry, i) =>
+      `<g transform="translate(${left + 16} ${48 + i * 24})"><circle cx="6" cy="-4" r="6" fill="${xmlAttr(entry.color)}"/>` +
+      `<text x="20" y="0">${xmlText(entry.label)}</text><text x="${LEGEND_WIDTH - 32}" y="0" text-anchor="end" fill="#6b7280">${entry.count}</text></g>`,
+  );
+  return (
+    `<g class="legend" font-size="13"><rect x="${left}" y="0" width="${LEGEND_WIDTH}" height="${picture.height}" fill="#ffffff"/>` +
+    `<text x="${left + 16}" y="24" font-weight="600" fill="#6b7280" font-size="11" letter-spacing="0.06em">LABELS</text>` +
+    rows.join("") +
+    `</g>`
+  );
+}
+
+export function pictureToSvg(picture: Picture, title = "Guanxi graph"): string {
+  const width = picture.width + LEGEND_WIDTH;
+  const edges = picture.edges.map((edge) => {
+    const { d, arrow } = edgePath(edge);
+    return `<path d="${d}" stroke="${xmlAttr(edge.color)}" stroke-width="${n(edge.width)}" fill="none"/><polygon points="${arrow}" fill="${xmlAttr(edge.color)}"/>`;
+  });
+  const nodes = picture.nodes.map(
+    (node) =>
+      `<circle cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.size)}" fill="${xmlAttr(node.color)}"` +
+      (node.ring ? ` stroke="#1c64f2" stroke-width="3"` : ` stroke="#ffffff" stroke-width="1"`) +
+      `/>`,
+  );
+  const labels = picture.nodes.map((node) => labelElement(node, picture.fontSize)).filter(Boolean);
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(picture.height)}" viewBox="0 0 ${n(width)} ${n(picture.height)}" font-family="${xmlAttr(picture.font)}">`,
+    `<title>${xmlText(title)}</title>`,
+    `<rect width="${n(picture.width)}" height="${n(picture.height)}" fill="${xmlAttr(picture.background)}"/>`,
+    `<g class="edges">${edges.join("")}</g>`,
+    `<g class="nodes">${nodes.join("")}</g>`,
+    `<g class="labels" font-size="${picture.fontSize}" fill="#1f2937" stroke="${xmlAttr(picture.background)}" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke">${labels.join("")}</g>`,
+    legend(picture, picture.width),
+    `</svg>`,
+  ].join("\n");
+}
