@@ -103,6 +103,15 @@ function boot(root: HTMLElement): void {
       case "redo":
         explorer.redo();
         break;
+      case "query":
+        void explorer.query.open();
+        break;
+      case "runQuery":
+        if (explorer.query.isOpen) void explorer.query.run();
+        else void explorer.query.open();
+        break;
+      case "queryHistory":
+        break;
       case "help":
         help.toggle();
         break;
@@ -146,6 +155,7 @@ function boot(root: HTMLElement): void {
       { action: "showHidden", icon: "show", label: "Show hidden nodes" },
       { action: "remove", icon: "remove", label: "Remove selected from view" },
     ])
+    .group([{ action: "query", icon: "query", label: "Cypher query" }])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
     .group([{ action: "help", icon: "help", label: "Keyboard shortcuts" }]);
   page.topbar.append(toolbar.element);
@@ -174,6 +184,7 @@ function boot(root: HTMLElement): void {
       pressed: info.language === "en",
       label: info.language === "en" ? "Names in Chinese" : "Names in English",
     });
+    toolbar.set("query", { pressed: explorer.query.isOpen });
     hopsSelect.value = String(explorer.hops);
     statusBar.render({
       ...info,

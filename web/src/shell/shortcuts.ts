@@ -16,6 +16,9 @@ export type ActionId =
   | "layout"
   | "undo"
   | "redo"
+  | "query"
+  | "runQuery"
+  | "queryHistory"
   | "help";
 
 export interface Shortcut {
@@ -79,6 +82,19 @@ export const SHORTCUTS: Shortcut[] = [
     description: "Redo (also Ctrl+Y)",
     matches: (e) =>
       mod(e) && ((e.shiftKey && e.key.toLowerCase() === "z") || (!e.shiftKey && e.key.toLowerCase() === "y")),
+  },
+  { action: "query", keys: ["Q"], description: "Open the Cypher query panel", matches: key("q") },
+  {
+    action: "runQuery",
+    keys: ["Ctrl/⌘", "Enter"],
+    description: "Run the query (in the editor, or anywhere once the panel is open)",
+    matches: (e) => mod(e) && e.key === "Enter",
+  },
+  {
+    action: "queryHistory",
+    keys: ["Ctrl/⌘", "↑ / ↓"],
+    description: "In the editor: older / newer queries from the history",
+    matches: () => false,
   },
   { action: "help", keys: ["?"], description: "This help", matches: (e) => !mod(e) && e.key === "?" },
   {
