@@ -149,3 +149,20 @@ export interface ApiErrorResponse {
     position?: { line: number; column: number; offset: number };
   };
 }
+
+/** A saved query (cypher/queries/NAME.cypher): a titled, parameterised read-only statement. */
+export interface SavedQuery {
+  /** The file name without `.cypher`. */
+  name: string;
+  title: string;
+  description?: string;
+  /** Declared parameters with their defaults, in header order. */
+  params: { name: string; default: unknown }[];
+  cypher: string;
+}
+
+/** GET /api/queries — the saved queries; files that do not parse are listed as problems, not served. */
+export interface SavedQueriesResponse {
+  queries: SavedQuery[];
+  problems: { file: string; line?: number; message: string }[];
+}

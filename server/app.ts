@@ -15,6 +15,7 @@ import { registerNodeRoutes } from "./routes/nodes.ts";
 import { registerOverviewRoutes } from "./routes/overview.ts";
 import { registerPathRoutes } from "./routes/path.ts";
 import { registerQueryRoutes, queryTimeoutFromEnv } from "./routes/query.ts";
+import { registerSavedQueryRoutes } from "./routes/saved-queries.ts";
 import { registerSchemaRoutes } from "./routes/schema.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 
@@ -35,6 +36,8 @@ export interface ServerOptions {
    * server through DNS rebinding. Default: the loopback names. "any" when it listens on a network address.
    */
   allowedHosts?: readonly string[] | "any";
+  /** Folder of saved queries (GET /api/queries); default cypher/queries. */
+  savedQueriesDir?: string;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -120,6 +123,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerNeighbourhoodRoutes(app, db);
   registerPathRoutes(app, db);
   registerQueryRoutes(app, db, options.queryTimeoutMs ?? queryTimeoutFromEnv());
+  registerSavedQueryRoutes(app, options.savedQueriesDir);
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

@@ -175,6 +175,26 @@ describe("export from the explorer", () => {
     };
     expect(coloured(0, canvasWidth * ratio)).toBeGreaterThan(500); // node discs
     expect(coloured(canvasWidth * ratio, png.width)).toBeGreaterThan(20); // legend dots
+  });
+
+  it("exports the last query result as GraphML with the query's nodes and relationships", async () => {
+    await page.keyboard.press("q");
+    const editor = page.locator(".query-editor .cm-content");
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText("MATCH p = (:Alliance)-[:SPANS]->(:Region) RETURN p");
+    await page.keyboard.press("Control+Enter");
+    await page.locator(".result-table tbody tr").nth(2).waitFor({ timeout: 20_000 });
+    const [file] = await exportAs("query", "graphml");
+    expect(file!.name).toMatch(/^guanxi-query-.*\.graphml$/);
+    expect(await xmllint(file!.path)).toBe("");
+    const graphml = readFileSync(file!.path, "utf8");
+    expect(graphml.match(/<node /g)).toHaveLength(4);
+    expect(graphml.match(/<edge /g)).toHaveLength(3);
+    for (const name of ["通州区", "武清区", "廊坊市", "通武廊"]) expect(graphml).toContain(name);
+    await screenshot(page, "21-export-query");
     expect(errors).toEqual([]);
   });
 });

@@ -62,7 +62,12 @@ function boot(root: HTMLElement): void {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,
     selection: () => explorer.selection(),
-    queryResult: () => null,
+    queryResult: () => {
+      const last = explorer.lastQueryResult();
+      return last
+        ? { subgraph: last.response.subgraph, cypher: last.request.cypher, params: last.request.params ?? {} }
+        : null;
+    },
   };
   const exportDialog = new ExportDialog({
     scopes: () => scopeSummaries(exportContext),
@@ -132,6 +137,15 @@ function boot(root: HTMLElement): void {
       case "export":
         exportDialog.open();
         break;
+      case "query":
+        void explorer.query.open();
+        break;
+      case "runQuery":
+        if (explorer.query.isOpen) void explorer.query.run();
+        else void explorer.query.open();
+        break;
+      case "queryHistory":
+        break;
       case "help":
         help.toggle();
         break;
@@ -175,6 +189,7 @@ function boot(root: HTMLElement): void {
       { action: "showHidden", icon: "show", label: "Show hidden nodes" },
       { action: "remove", icon: "remove", label: "Remove selected from view" },
     ])
+    .group([{ action: "query", icon: "query", label: "Cypher query" }])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
     .group([
       { action: "export", icon: "download", label: "Export" },
@@ -206,6 +221,7 @@ function boot(root: HTMLElement): void {
       pressed: info.language === "en",
       label: info.language === "en" ? "Names in Chinese" : "Names in English",
     });
+    toolbar.set("query", { pressed: explorer.query.isOpen });
     hopsSelect.value = String(explorer.hops);
     statusBar.render({
       ...info,

@@ -12,6 +12,9 @@ import type {
   OverviewResponse,
   PathRequest,
   PathResponse,
+  QueryRequest,
+  QueryResponse,
+  SavedQueriesResponse,
   SchemaResponse,
   SearchResponse,
 } from "../../../core/api-types.ts";
@@ -24,6 +27,8 @@ export class ApiError extends Error {
     message: string,
     /** HTTP status; 0 when the request never got an answer. */
     readonly status: number,
+    /** Where in the query a Cypher error is, when Neo4j says. */
+    readonly position?: { line: number; column: number; offset: number },
   ) {
     super(message);
   }
@@ -57,6 +62,8 @@ export interface ApiClient {
   expand(request: ExpandRequest): Promise<ExpandResponse>;
   neighbourhood(request: NeighbourhoodRequest): Promise<NeighbourhoodResponse>;
   path(request: PathRequest): Promise<PathResponse>;
+  query(request: QueryRequest): Promise<QueryResponse>;
+  savedQueries(): Promise<SavedQueriesResponse>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -105,7 +112,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       if (!response.ok || isApiErrorResponse(body)) {
         if (isApiErrorResponse(body))
-          throw new ApiError(body.error.code, body.error.message, response.status);
+          throw new ApiError(body.error.code, body.error.message, response.status, body.error.position);
         throw new ApiError(
           "bad-response",
           `The server answered ${response.status} ${response.statusText}.`,
@@ -130,5 +137,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     expand: (body) => post("/api/expand", body),
     neighbourhood: (body) => post("/api/neighbourhood", body),
     path: (body) => post("/api/path", body),
+    query: (body) => post("/api/query", body),
+    savedQueries: () => request("/api/queries"),
   };
 }

@@ -3,7 +3,14 @@
  * other; they call back here, and every change to what is on screen goes through `commit` as a
  * ScreenPatch so that undo/redo covers it.
  */
-import type { GraphEdge, GraphNode, NodeDetailsResponse, SchemaResponse } from "../../../core/api-types.ts";
+import type {
+  GraphEdge,
+  GraphNode,
+  NodeDetailsResponse,
+  QueryRequest,
+  SchemaResponse,
+  Subgraph,
+} from "../../../core/api-types.ts";
 import { ApiError } from "../api/client.ts";
 import type { ApiClient } from "../api/client.ts";
 import { ExpandView } from "../features/expand/expand-view.ts";
@@ -36,8 +43,12 @@ import { LegendView } from "../features/legend/legend-view.ts";
 import { neighbourhoodHighlight, neighbourhoodRequest } from "../features/neighbourhood/neighbourhood.ts";
 import type { Hops } from "../features/neighbourhood/neighbourhood.ts";
 import { describePath, pathHighlight, pathRequest } from "../features/path/path.ts";
+import { QueryPanel } from "../features/query/query-panel.ts";
+import { planQueryResult } from "../features/query/result-patch.ts";
+import type { QueryResult, ResultMode } from "../features/query/types.ts";
 import { SearchView } from "../features/search/search-view.ts";
 import { el } from "../lib/dom.ts";
+import { Emitter } from "../lib/emitter.ts";
 import type { Toasts } from "../shell/toasts.ts";
 import { compareCounts, tally } from "./counts.ts";
 import type { Page } from "./page.ts";
@@ -56,12 +67,22 @@ export const OVERVIEW_LIMIT = 400;
 /** Debounce for re-reading the database counts after nodes arrive (expansions come in bursts). */
 const COUNTS_REFRESH_DELAY = 400;
 
-export type ExplorerChange = "history" | "selection" | "layout" | "language" | "graph" | "hops";
+export type ExplorerChange = "history" | "selection" | "layout" | "language" | "graph" | "hops" | "query";
+
+/** Events for features built on top of the explorer (e.g. exporting the last query result). */
+export type ExplorerEvents = {
+  /** A query ran and its result is on screen; `lastQueryResult()` returns the same. */
+  queryResult: (result: QueryResult) => void;
+};
 
 export class Explorer {
   readonly view: GraphView;
   readonly layout: LayoutController;
   readonly search: SearchView;
+  readonly query: QueryPanel;
+  readonly events = new Emitter<ExplorerEvents>();
+  private lastQuery: QueryResult | null = null;
+  private readonly resizeObserver: ResizeObserver;
   private readonly legend: LegendView;
   private readonly filtersView: FiltersView;
   private readonly inspector: InspectorView;
@@ -118,8 +139,21 @@ export class Explorer {
       },
       this.expandView.element,
     );
+    this.query = new QueryPanel({
+      run: (request, mode) => this.runQuery(request, mode),
+      savedQueries: () => this.api.savedQueries(),
+      schema: () => this.api.schema(),
+      onToggle: () => this.onChange("query"),
+    });
     page.leftPanel.append(this.search.element, this.legend.element, this.filtersView.element);
     page.inspectorColumn.append(this.inspector.element);
+    page.queryDock.append(this.query.element);
+    // The canvas shrinks and grows with the query panel; sigma only listens to the window's size.
+    this.resizeObserver = new ResizeObserver(() => {
+      this.view.sigma.resize();
+      this.view.sigma.refresh();
+    });
+    this.resizeObserver.observe(page.canvas);
 
     this.view.events.on("clickNode", (key, { shift }) => this.clickNode(key, shift));
     this.view.events.on("doubleClickNode", (key) => void this.expand(key));
@@ -499,6 +533,68 @@ export class Explorer {
     return true;
   }
 
+  // ─── Queries ──────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs analyst Cypher and draws every node, relationship and path of the result, added to the
+   * graph or replacing it, as one undoable step. Errors are thrown for the query panel to show.
+   */
+  async runQuery(
+    request: QueryRequest,
+    mode: ResultMode,
+  ): Promise<{ result: QueryResult; added: { nodes: number; edges: number } }> {
+    const response = await this.api.query(request);
+    const result: QueryResult = { request, response, mode, at: Date.now() };
+    const subgraph = response.subgraph;
+    const plan = planQueryResult(this.view.graph, this.view.lookup(), subgraph, mode);
+    const keys = subgraph.nodes.map((n) => n.key);
+    const before: Partial<ScreenState> = {};
+    const after: Partial<ScreenState> = {};
+    const revealed = unhidden(this.screen.hidden, keys);
+    if (revealed) {
+      before.hidden = this.screen.hidden;
+      after.hidden = revealed;
+    }
+    if (plan.removeNodes.length) {
+      const removed = new Set(plan.removeNodes.map((n) => n.key));
+      before.expansions = this.screen.expansions;
+      after.expansions = new Map([...this.screen.expansions].filter(([key]) => !removed.has(key)));
+    }
+    const firstLine = request.cypher.split("\n")[0]!.trim();
+    const label = firstLine.length > 48 ? `${firstLine.slice(0, 47)}…` : firstLine;
+    this.commit(
+      `${mode === "replace" ? "Replace with query" : "Query"}: ${label}`,
+      screenPatch(plan, before, after),
+    );
+    const gone = this.selection().filter((k) => !this.view.graph.hasNode(k));
+    if (gone.length) this.select(this.selection().filter((k) => this.view.graph.hasNode(k)));
+    if (keys.length) {
+      if (mode === "add" && this.view.graph.order > keys.length) {
+        this.highlight({
+          kind: "neighbourhood",
+          nodes: new Set(keys),
+          edges: new Set(subgraph.edges.map((e) => e.key)),
+        });
+      } else {
+        this.view.update({ highlight: null });
+        void this.view.fit();
+      }
+    }
+    this.lastQuery = result;
+    this.events.emit("queryResult", result);
+    return { result, added: { nodes: plan.addNodes.length, edges: plan.addEdges.length } };
+  }
+
+  /** The last query run from the panel, with its whole response; null before the first. */
+  lastQueryResult(): QueryResult | null {
+    return this.lastQuery;
+  }
+
+  /** The nodes and relationships of the last query's result (what it drew). */
+  lastQuerySubgraph(): Subgraph | null {
+    return this.lastQuery?.response.subgraph ?? null;
+  }
+
   // ─── Hiding, removing, filtering ──────────────────────────────────────────────────────────────
 
   hideSelected(): void {
@@ -688,6 +784,9 @@ export class Explorer {
 
   kill(): void {
     clearTimeout(this.countsTimer);
+    this.resizeObserver.disconnect();
+    this.query.kill();
+    this.events.clear();
     this.layout.kill();
     this.view.kill();
   }

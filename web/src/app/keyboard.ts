@@ -9,8 +9,9 @@ export function bindKeyboard(run: (action: ActionId, event: KeyboardEvent) => vo
     const typing = isTyping(event.target);
     for (const shortcut of SHORTCUTS) {
       if (!shortcut.matches(event)) continue;
-      // In a text field only Escape reaches us; undo/redo there is the field's own.
-      if (typing && shortcut.action !== "escape") return;
+      // In a text field only Escape and Export (Ctrl+S, never the browser's "save page") reach
+      // us; undo/redo there is the field's own.
+      if (typing && shortcut.action !== "escape" && shortcut.action !== "export") return;
       event.preventDefault();
       run(shortcut.action, event);
       return;

@@ -8,6 +8,8 @@ export interface Page {
   leftPanel: HTMLElement;
   canvas: HTMLElement;
   canvasOverlay: HTMLElement;
+  /** Under the canvas, in the same column: the query panel. */
+  queryDock: HTMLElement;
   inspectorColumn: HTMLElement;
   emptyInspector: HTMLElement;
   footer: HTMLElement;
@@ -41,9 +43,13 @@ export function buildPage(root: HTMLElement): Page {
   ]);
   const inspectorColumn = el("div", { class: "inspector-column" }, [emptyInspector]);
   const footer = el("div", { class: "footer" });
+  const queryDock = el("div", { class: "query-dock" });
   const main = el("main", { class: "workspace" }, [
     leftPanel,
-    el("section", { class: "canvas-wrap", attrs: { "aria-label": "Graph view" } }, [canvas, canvasOverlay]),
+    el("div", { class: "centre-column" }, [
+      el("section", { class: "canvas-wrap", attrs: { "aria-label": "Graph view" } }, [canvas, canvasOverlay]),
+      queryDock,
+    ]),
     inspectorColumn,
   ]);
   const app = el("div", { class: "app" }, [topbar, progress, main, footer]);
@@ -55,6 +61,7 @@ export function buildPage(root: HTMLElement): Page {
     leftPanel,
     canvas,
     canvasOverlay,
+    queryDock,
     inspectorColumn,
     emptyInspector,
     footer,

@@ -17,6 +17,9 @@ export type ActionId =
   | "undo"
   | "redo"
   | "export"
+  | "query"
+  | "runQuery"
+  | "queryHistory"
   | "help";
 
 export interface Shortcut {
@@ -87,6 +90,19 @@ export const SHORTCUTS: Shortcut[] = [
     description:
       "Export the view, the selection or a query result (GEXF, GraphML, JSON, CSV, Cypher, PNG, SVG)",
     matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "s",
+  },
+  { action: "query", keys: ["Q"], description: "Open the Cypher query panel", matches: key("q") },
+  {
+    action: "runQuery",
+    keys: ["Ctrl/⌘", "Enter"],
+    description: "Run the query (in the editor, or anywhere once the panel is open)",
+    matches: (e) => mod(e) && e.key === "Enter",
+  },
+  {
+    action: "queryHistory",
+    keys: ["Ctrl/⌘", "↑ / ↓"],
+    description: "In the editor: older / newer queries from the history",
+    matches: () => false,
   },
   { action: "help", keys: ["?"], description: "This help", matches: (e) => !mod(e) && e.key === "?" },
   {

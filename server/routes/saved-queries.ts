@@ -1,0 +1,57 @@
+/** GET /api/queries: the saved queries of cypher/queries/, read on each request so a new file shows at once. */
+import type { FastifyInstance } from "fastify";
+import type { SavedQueriesResponse } from "../../core/api-types.ts";
+import { SAVED_QUERIES_DIR, loadSavedQueries } from "../../core/saved-queries.ts";
+
+const savedQueriesResponse = {
+  200: {
+    type: "object",
+    required: ["queries", "problems"],
+    properties: {
+      queries: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["name", "title", "params", "cypher"],
+          properties: {
+            name: { type: "string" },
+            title: { type: "string" },
+            description: { type: "string" },
+            params: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name"],
+                properties: { name: { type: "string" }, default: {} },
+              },
+            },
+            cypher: { type: "string" },
+          },
+        },
+      },
+      problems: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["file", "message"],
+          properties: { file: { type: "string" }, line: { type: "integer" }, message: { type: "string" } },
+        },
+      },
+    },
+  },
+} as const;
+
+export function registerSavedQueryRoutes(app: FastifyInstance, dir: string = SAVED_QUERIES_DIR): void {
+  app.get("/api/queries", { schema: { response: savedQueriesResponse } }, async () => {
+    const { queries, problems } = loadSavedQueries(dir);
+    const response: SavedQueriesResponse = {
+      queries,
+      problems: problems.map((p) => ({
+        file: p.file,
+        message: p.message,
+        ...(p.line !== undefined ? { line: p.line } : {}),
+      })),
+    };
+    return response;
+  });
+}
