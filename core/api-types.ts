@@ -82,6 +82,20 @@ export interface NodeDetailsResponse {
   }[];
 }
 
+/** Keys per POST /api/nodes: the request body stays well under the API's 1 MB limit. */
+export const NODES_PER_REQUEST = 5_000;
+
+/** POST /api/nodes — nodes by key with every property (the bulk views leave an article's text out). */
+export interface NodesRequest {
+  /** At most NODES_PER_REQUEST keys. */
+  keys: string[];
+}
+
+export interface NodesResponse {
+  /** Those of the keys that exist, in no particular order. */
+  nodes: GraphNode[];
+}
+
 /** POST /api/expand — neighbours of a node, capped per relationship type and direction. */
 export interface ExpandRequest {
   key: string;

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
+  NodesResponse,
   ExpandResponse,
   NeighbourhoodResponse,
   NodeDetailsResponse,
@@ -101,6 +102,25 @@ describe("GET /api/schema", () => {
     expect(body.relationshipTypes).toContainEqual({ type: "SPANS", count: 3 });
     expect(body.relationshipTypes.reduce((sum, t) => sum + t.count, 0)).toBe(172);
     expect(body.propertyKeys).toEqual(expect.arrayContaining(["name", "nameEn", "evidence", "article"]));
+  });
+});
+
+describe("POST /api/nodes", () => {
+  it("returns complete nodes — an article with its full text, which the bulk views leave out", async () => {
+    const article = await keyOf(db, "article:tongzhou-innovation-studios");
+    const alliance = await keyOf(db, "alliance:tongwulang");
+    const { status, body } = await injectJson<NodesResponse>(app, "POST", "/api/nodes", {
+      keys: [article, alliance, "4:no-such-node:1"],
+    });
+    expect(status).toBe(200);
+    expect(body.nodes.map((n) => n.id).sort()).toEqual([
+      "alliance:tongwulang",
+      "article:tongzhou-innovation-studios",
+    ]);
+    const text = body.nodes.find((n) => n.key === article)!.properties.text;
+    expect(String(text)).toContain("“通武廊”劳模和工匠人才创新工作室联盟成立");
+    const { body: overview } = await injectJson<OverviewResponse>(app, "GET", "/api/overview");
+    expect(overview.nodes.find((n) => n.key === article)!.properties.text).toBeUndefined();
   });
 });
 

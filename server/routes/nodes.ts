@@ -1,11 +1,13 @@
 /** GET /api/nodes/:key: everything the inspector shows — the node, its neighbours by group, the evidence. */
 import type { FastifyInstance } from "fastify";
-import type { NodeDetailsResponse } from "../../core/api-types.ts";
+import { NODES_PER_REQUEST } from "../../core/api-types.ts";
+import type { NodeDetailsResponse, NodesRequest, NodesResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
 import type { GraphDb } from "../../core/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../../core/plain-values.ts";
-import { toGraphEdge, toGraphNode } from "../../core/subgraph.ts";
+import { SubgraphBuilder, toGraphEdge, toGraphNode } from "../../core/subgraph.ts";
 import {
+  addNodesByKey,
   EXPLORE_TIMEOUT,
   NODE_KEY_SCHEMA,
   neighbourGroups,
@@ -25,6 +27,29 @@ const keyParams = {
 } as const;
 
 export function registerNodeRoutes(app: FastifyInstance, db: GraphDb): void {
+  // Complete nodes for exports: what the explorer holds lacks the properties bulk views omit.
+  app.post<{ Body: NodesRequest }>(
+    "/api/nodes",
+    {
+      schema: {
+        body: {
+          type: "object",
+          required: ["keys"],
+          additionalProperties: false,
+          properties: {
+            keys: { type: "array", items: NODE_KEY_SCHEMA, minItems: 1, maxItems: NODES_PER_REQUEST },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const builder = new SubgraphBuilder();
+      await addNodesByKey(db, builder, [...new Set(request.body.keys)]);
+      const response: NodesResponse = { nodes: builder.build().nodes };
+      return response;
+    },
+  );
+
   app.get<{ Params: { key: string } }>(
     "/api/nodes/:key",
     { schema: { params: keyParams } },

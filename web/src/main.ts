@@ -62,6 +62,7 @@ function boot(root: HTMLElement): void {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,
     selection: () => explorer.selection(),
+    completeNodes: (keys) => api.nodes(keys),
     queryResult: () => {
       const last = explorer.lastQueryResult();
       return last

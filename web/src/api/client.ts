@@ -2,13 +2,16 @@
  * The explorer's one door to the HTTP API. Request and response shapes are the contract in
  * core/api-types.ts; every failure becomes an ApiError with a message a person can read.
  */
+import { NODES_PER_REQUEST } from "../../../core/api-types.ts";
 import type {
   ApiErrorResponse,
   ExpandRequest,
   ExpandResponse,
+  GraphNode,
   NeighbourhoodRequest,
   NeighbourhoodResponse,
   NodeDetailsResponse,
+  NodesResponse,
   OverviewResponse,
   PathRequest,
   PathResponse,
@@ -59,6 +62,8 @@ export interface ApiClient {
   schema(): Promise<SchemaResponse>;
   search(q: string, limit?: number, signal?: AbortSignal): Promise<SearchResponse>;
   node(key: string): Promise<NodeDetailsResponse>;
+  /** Complete nodes (every property), batched to the API's limit per request. */
+  nodes(keys: string[]): Promise<GraphNode[]>;
   expand(request: ExpandRequest): Promise<ExpandResponse>;
   neighbourhood(request: NeighbourhoodRequest): Promise<NeighbourhoodResponse>;
   path(request: PathRequest): Promise<PathResponse>;
@@ -134,6 +139,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     search: (q, limit = 12, signal) =>
       request(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, signal ? { signal } : {}),
     node: (key) => request(`/api/nodes/${encodeURIComponent(key)}`),
+    nodes: async (keys) => {
+      const nodes: GraphNode[] = [];
+      for (let i = 0; i < keys.length; i += NODES_PER_REQUEST) {
+        const page = await post<NodesResponse>("/api/nodes", { keys: keys.slice(i, i + NODES_PER_REQUEST) });
+        nodes.push(...page.nodes);
+      }
+      return nodes;
+    },
     expand: (body) => post("/api/expand", body),
     neighbourhood: (body) => post("/api/neighbourhood", body),
     path: (body) => post("/api/path", body),

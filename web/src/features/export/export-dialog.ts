@@ -29,7 +29,7 @@ export class ExportDialog {
   private busy = false;
 
   constructor(private readonly host: ExportDialogHost) {
-    this.element = el("dialog", { class: "help export-dialog", attrs: { "aria-label": "Export" } }, [
+    this.element = el("dialog", { class: "modal export-dialog", attrs: { "aria-label": "Export" } }, [
       el("header", { class: "help-header" }, [
         el("h2", { text: "Export" }),
         el(

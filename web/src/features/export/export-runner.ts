@@ -44,6 +44,21 @@ function queryInput(ctx: ExportContext, result: QueryResultSource): ExportInput 
   };
 }
 
+/**
+ * The explorer holds nodes as the bulk views sent them (an article without its full text): files get
+ * every property, read again from the database. Nodes gone from it since keep what the screen had.
+ */
+async function withCompleteNodes(ctx: ExportContext, input: ExportInput): Promise<ExportInput> {
+  const complete = new Map(
+    (await ctx.completeNodes(input.subgraph.nodes.map((n) => n.key))).map((n) => [n.key, n]),
+  );
+  const nodes = input.subgraph.nodes.map((node) => {
+    const full = complete.get(node.key);
+    return full ? { ...node, properties: full.properties } : node;
+  });
+  return { ...input, subgraph: { ...input.subgraph, nodes } };
+}
+
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-");
 
 /** Runs an export and downloads its file(s); resolves with a line for the user. */
@@ -65,6 +80,7 @@ export async function runExport(ctx: ExportContext, scope: ExportScope, format: 
     input = viewInput(ctx, selected);
   }
   if (input.subgraph.nodes.length === 0) throw new Error("There is nothing to export.");
+  input = await withCompleteNodes(ctx, input);
   const files = exportSubgraph(input, format, { baseName });
   for (const file of files) download(file.fileName, file.text, file.mediaType);
   const warnings = files.flatMap((f) => f.warnings);

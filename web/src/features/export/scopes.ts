@@ -2,7 +2,7 @@
  * The three things an analyst can export and how big each is — counted from what sigma draws, without
  * loading the export writers.
  */
-import type { Subgraph } from "../../../../core/api-types.ts";
+import type { GraphNode, Subgraph } from "../../../../core/api-types.ts";
 import type { ExplorerGraph, ExplorerSigma } from "../graph-view/types.ts";
 import type { ScopeSummary } from "./export-dialog.ts";
 
@@ -17,6 +17,8 @@ export interface ExportContext {
   sigma: ExplorerSigma;
   selection(): readonly string[];
   queryResult(): QueryResultSource | null;
+  /** The nodes with every property, from the database (see export-runner.ts). */
+  completeNodes(keys: string[]): Promise<GraphNode[]>;
 }
 
 /** Nodes and relationships drawn, optionally only among `only`. */
