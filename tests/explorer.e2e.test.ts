@@ -4,20 +4,17 @@
  * each scenario go to tests/artifacts/ (git-ignored).
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/graph-db.ts";
-import { WEB_DIST, startServer, type RunningServer } from "../server/serve.ts";
-import { launchBrowser, openPage, screenshot } from "./support/browser.ts";
-import { REPO_ROOT, connectWithSeed } from "./support/database.ts";
+import { screenshot } from "./support/browser.ts";
+import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
 let db: GraphDb;
-let server: RunningServer;
-let browser: Browser;
+let session: ExplorerSession;
 let page: Page;
 let errors: string[];
 
@@ -53,26 +50,18 @@ async function search(text: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ({ db } = await connectWithSeed());
-  // A node whose name is markup, linked to the alliance: it must show as text and run nothing.
-  await db.runAutoCommit(
-    `MATCH (a:Alliance {id: 'alliance:tongwulang'})
-     CREATE (x:Organisation {id: 'org:markup', name: $name, nameEn: 'Markup', kind: 'other'})-[:MEMBER_OF {evidence: ['x'], article: 'article:none'}]->(a)`,
-    { name: XSS },
+  session = await openSeededExplorer((db) =>
+    // A node whose name is markup, linked to the alliance: it must show as text and run nothing.
+    db.runAutoCommit(
+      `MATCH (a:Alliance {id: 'alliance:tongwulang'})
+       CREATE (x:Organisation {id: 'org:markup', name: $name, nameEn: 'Markup', kind: 'other'})-[:MEMBER_OF {evidence: ['x'], article: 'article:none'}]->(a)`,
+      { name: XSS },
+    ),
   );
-  await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
-  server = await startServer({ db, port: 0, staticDir: WEB_DIST });
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, server.url));
-  await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(() => window.__guanxi!.ready);
+  ({ db, page, errors } = session);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+afterAll(() => session?.close());
 
 describe("the explorer in Chromium", () => {
   it("draws the seed network on the canvas", async () => {

@@ -9,37 +9,26 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Graph from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
-import type { Browser, Download, Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/graph-db.ts";
-import { WEB_DIST, startServer, type RunningServer } from "../server/serve.ts";
-import { ARTIFACTS, launchBrowser, openPage, screenshot } from "./support/browser.ts";
-import { REPO_ROOT, clearDatabase, connectWithSeed, runCli, snapshot } from "./support/database.ts";
+import { ARTIFACTS, screenshot } from "./support/browser.ts";
+import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
+import { clearDatabase, runCli, snapshot } from "./support/database.ts";
 import { xmllint } from "./support/export-readers.ts";
 
 let db: GraphDb;
-let server: RunningServer;
-let browser: Browser;
+let session: ExplorerSession;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  ({ db } = await connectWithSeed());
-  await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
-  server = await startServer({ db, port: 0, staticDir: WEB_DIST });
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, server.url));
-  await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(() => window.__guanxi!.ready);
+  session = await openSeededExplorer();
+  ({ db, page, errors } = session);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+afterAll(() => session?.close());
 
 /** Opens the dialog, picks scope and format, exports; resolves with the downloads, saved to artifacts. */
 async function exportAs(scope: string, format: string, files = 1): Promise<{ name: string; path: string }[]> {

@@ -2,17 +2,15 @@
  * The Cypher workbench end to end: real headless Chromium on the built explorer, served by the real API
  * over the real Neo4j with the seed. Screenshots of each scenario go to tests/artifacts/ (git-ignored).
  */
-import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/graph-db.ts";
-import { WEB_DIST, startServer, type RunningServer } from "../server/serve.ts";
-import { launchBrowser, openPage, screenshot } from "./support/browser.ts";
-import { REPO_ROOT, connectWithSeed, snapshot } from "./support/database.ts";
+import { screenshot } from "./support/browser.ts";
+import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
+import { snapshot } from "./support/database.ts";
 
 let db: GraphDb;
-let server: RunningServer;
-let browser: Browser;
+let session: ExplorerSession;
 let page: Page;
 let errors: string[];
 let seedOrder: number;
@@ -65,22 +63,15 @@ async function setMode(mode: "add" | "replace"): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ db } = await connectWithSeed());
-  await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
-  server = await startServer({ db, port: 0, staticDir: WEB_DIST });
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, server.url));
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(() => window.__guanxi!.ready);
+  session = await openSeededExplorer();
+  ({ db, page, errors } = session);
+  await page
+    .context()
+    .grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.url });
   seedOrder = await order();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+afterAll(() => session?.close());
 
 describe("the Cypher workbench in Chromium", () => {
   it("loads the editor only when the panel opens, from the toolbar or Q", async () => {

@@ -4,7 +4,7 @@
  * from the canvas. Keyboard: arrows move within a choice group, Enter exports, Esc closes.
  */
 import { el, setChildren } from "../../lib/dom.ts";
-import { icon } from "../../lib/icons.ts";
+import { modal } from "../../lib/modal.ts";
 import { FORMAT_CHOICES, isImageFormat, SCOPE_NAMES } from "./formats.ts";
 import type { AnyFormat, ExportScope } from "./formats.ts";
 
@@ -29,25 +29,7 @@ export class ExportDialog {
   private busy = false;
 
   constructor(private readonly host: ExportDialogHost) {
-    this.element = el("dialog", { class: "modal export-dialog", attrs: { "aria-label": "Export" } }, [
-      el("header", { class: "help-header" }, [
-        el("h2", { text: "Export" }),
-        el(
-          "button",
-          {
-            class: "icon-button",
-            title: "Close (Esc)",
-            attrs: { type: "button", "aria-label": "Close" },
-            on: { click: () => this.close() },
-          },
-          [icon("close")],
-        ),
-      ]),
-      this.body,
-    ]);
-    this.element.addEventListener("click", (event) => {
-      if (event.target === this.element) this.close();
-    });
+    this.element = modal({ class: "modal export-dialog", title: "Export", body: [this.body] });
   }
 
   get isOpen(): boolean {

@@ -1,0 +1,46 @@
+/**
+ * The explorer as the end-to-end tests use it: the built app served by the real API over the test
+ * database with the seed ingested, open in Chromium and ready (first view loaded, laid out, framed).
+ */
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
+import type { GraphDb } from "../../core/graph-db.ts";
+import { WEB_DIST, startServer, type RunningServer } from "../../server/serve.ts";
+import { launchBrowser, openPage } from "./browser.ts";
+import { REPO_ROOT, connectWithSeed } from "./database.ts";
+
+export interface ExplorerSession {
+  db: GraphDb;
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  /** Page errors, console errors and dialogs seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** `prepare` changes the seeded database before the page loads (e.g. adds a test node). */
+export async function openSeededExplorer(
+  prepare: (db: GraphDb) => Promise<unknown> = async () => {},
+): Promise<ExplorerSession> {
+  const { db } = await connectWithSeed();
+  await prepare(db);
+  await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
+  const server = await startServer({ db, port: 0, staticDir: WEB_DIST });
+  const browser = await launchBrowser();
+  const { page, errors } = await openPage(browser, server.url);
+  await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 30_000 });
+  await page.evaluate(() => window.__guanxi!.ready);
+  return {
+    db,
+    server,
+    browser,
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await db.close();
+    },
+  };
+}
