@@ -6,26 +6,12 @@
 import type { Attributes } from "graphology-types";
 import type AbstractGraph from "graphology-types";
 import type { GraphEdge, GraphNode } from "../core/api-types.ts";
-import type { PlainValue } from "../core/plain-values.ts";
+import type { GraphEdgeAttributes, GraphNodeAttributes } from "../core/graph-attributes.ts";
 import type { EdgeView, ExportInput, ExportSource, NodeView } from "./types.ts";
 
-/** The node attributes export reads: the explorer's NodeAttrs satisfy it. */
-export interface ExportableNodeAttrs extends Attributes {
-  x: number;
-  y: number;
-  category: string;
-  labels: string[];
-  name: string;
-  nameEn?: string;
-  id?: string;
-  properties: Record<string, PlainValue>;
-  dbDegree?: number;
-}
-
-export interface ExportableEdgeAttrs extends Attributes {
-  relType: string;
-  properties: Record<string, PlainValue>;
-}
+/** The attributes export reads: the explorer's NodeAttrs and EdgeAttrs extend them. */
+export type ExportableNodeAttrs = GraphNodeAttributes & Attributes;
+export type ExportableEdgeAttrs = GraphEdgeAttributes & Attributes;
 
 interface Display {
   size?: number;

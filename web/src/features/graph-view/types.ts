@@ -5,27 +5,14 @@
  */
 import type { MultiDirectedGraph } from "graphology";
 import type Sigma from "sigma";
-import type { PlainValue } from "../../../../core/plain-values.ts";
+import type { GraphEdgeAttributes, GraphNodeAttributes } from "../../../../core/graph-attributes.ts";
 
-export interface NodeAttrs {
-  x: number;
-  y: number;
-  /** The node's domain label (Organisation, Region, …): what it is coloured and filtered by. */
-  category: string;
-  labels: string[];
-  name: string;
-  nameEn?: string;
-  id?: string;
-  properties: Record<string, PlainValue>;
-  /** Relationships in the database, when the server said; else the degree on screen is used. */
-  dbDegree?: number;
+export interface NodeAttrs extends GraphNodeAttributes {
   /** Pinned by the layout while the user drags it (read by ForceAtlas2). */
   fixed?: boolean;
 }
 
-export interface EdgeAttrs {
-  relType: string;
-  properties: Record<string, PlainValue>;
+export interface EdgeAttrs extends GraphEdgeAttributes {
   /** Written by @sigma/edge-curve's indexParallelEdgesIndex: the edge's rank among parallel edges. */
   parallelIndex?: number | null;
   parallelMinIndex?: number | null;
