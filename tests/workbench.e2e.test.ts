@@ -130,6 +130,11 @@ describe("the Cypher workbench in Chromium", () => {
     expect(await column(1)).toHaveLength(5);
     expect(await page.locator(".result-table .node-cell .label-chip").first().textContent()).toBe("Person");
     await screenshot(page, "workbench-03-add");
+    // A node in the table selects it in the graph and opens it in the inspector.
+    const cell = page.locator(".result-table td:nth-child(1) .node-cell").first();
+    const name = (await cell.locator("span").last().textContent())!;
+    await cell.click();
+    await page.locator(".inspector-name", { hasText: name }).waitFor({ timeout: 10_000 });
     await page.locator('button[data-action="undo"]').click();
     await page.waitForFunction(() => window.__guanxi!.graph.order === 4);
     await page.locator('button[data-action="undo"]').click();

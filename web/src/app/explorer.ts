@@ -144,6 +144,12 @@ export class Explorer {
       savedQueries: () => this.api.savedQueries(),
       schema: () => this.api.schema(),
       onToggle: () => this.onChange("query"),
+      onFocusNode: (key) => {
+        if (!this.view.graph.hasNode(key)) return;
+        this.revealIfHidden([key], `Show ${this.nameOf(key)}`);
+        this.select([key]);
+        void this.view.focusNode(key);
+      },
     });
     page.leftPanel.append(this.search.element, this.legend.element, this.filtersView.element);
     page.inspectorColumn.append(this.inspector.element);

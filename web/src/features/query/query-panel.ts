@@ -30,6 +30,8 @@ export interface QueryPanelCallbacks {
   schema(): Promise<SchemaResponse>;
   /** Told when the panel opens or closes (the canvas above it changes size). */
   onToggle(open: boolean): void;
+  /** A node in the result table was clicked: select it in the graph. */
+  onFocusNode(key: string): void;
 }
 
 const MODE_KEY = "guanxi.query-mode";
@@ -63,7 +65,7 @@ export class QueryPanel {
   private running = false;
   private last: QueryResult | null = null;
   private readonly library: LibraryView;
-  private readonly table = new ResultTable();
+  private readonly table: ResultTable;
   private readonly editorHost = el(
     "div",
     { class: "query-editor", attrs: { "data-testid": "query-editor" } },
@@ -81,6 +83,7 @@ export class QueryPanel {
   private readonly refreshParams = debounce(() => this.syncParams(), 150);
 
   constructor(private readonly callbacks: QueryPanelCallbacks) {
+    this.table = new ResultTable((key) => callbacks.onFocusNode(key));
     this.library = new LibraryView({
       onChooseSaved: (query, run) => this.useSaved(query, run),
       onChooseHistory: (entry) => this.recall(entry),

@@ -25,23 +25,35 @@ export function responseNames(response: QueryResponse): NameLookup {
   return (id) => names.get(id);
 }
 
-function nodeCell(value: Parameters<typeof nodeName>[0]): HTMLElement {
+type FocusNode = (key: string) => void;
+
+/** A node is a button: it selects the node in the graph (the result is drawn there). */
+function nodeCell(value: Parameters<typeof nodeName>[0], onFocus: FocusNode): HTMLElement {
   const label = value.labels[0] ?? "";
-  return el("span", { class: "node-cell" }, [
-    label
-      ? el("span", {
-          class: "chip label-chip",
-          text: label,
-          attrs: { style: `--chip: ${labelColour(label)}` },
-        })
-      : null,
-    el("span", { text: nodeName(value) }),
-  ]);
+  return el(
+    "button",
+    {
+      class: "node-cell",
+      title: "Select in the graph",
+      attrs: { type: "button" },
+      on: { click: () => onFocus(value.elementId) },
+    },
+    [
+      label
+        ? el("span", {
+            class: "chip label-chip",
+            text: label,
+            attrs: { style: `--chip: ${labelColour(label)}` },
+          })
+        : null,
+      el("span", { text: nodeName(value) }),
+    ],
+  );
 }
 
-function renderCell(value: PlainValue, names: NameLookup): Node {
+function renderCell(value: PlainValue, names: NameLookup, onFocus: FocusNode): Node {
   if (value === null) return el("span", { class: "null", text: "null" });
-  if (isNode(value)) return nodeCell(value);
+  if (isNode(value)) return nodeCell(value, onFocus);
   if (isRelationship(value) || isPath(value)) {
     return el("span", { class: "chain", text: cellText(value, names) });
   }
@@ -49,7 +61,7 @@ function renderCell(value: PlainValue, names: NameLookup): Node {
     return el(
       "span",
       { class: "node-list" },
-      value.map((v) => nodeCell(v as Parameters<typeof nodeName>[0])),
+      value.map((v) => nodeCell(v as Parameters<typeof nodeName>[0], onFocus)),
     );
   }
   if (typeof value === "number") return el("span", { class: "number", text: String(value) });
@@ -60,6 +72,8 @@ export class ResultTable {
   readonly element = el("div", { class: "result-table-wrap", attrs: { tabindex: "-1" } });
   private response: QueryResponse | null = null;
   private sort: SortState | null = null;
+
+  constructor(private readonly onFocusNode: FocusNode) {}
 
   show(response: QueryResponse): void {
     this.response = response;
@@ -134,7 +148,9 @@ export class ResultTable {
         el(
           "tr",
           {},
-          response.columns.map((column) => el("td", {}, [renderCell(row[column] ?? null, names)])),
+          response.columns.map((column) =>
+            el("td", {}, [renderCell(row[column] ?? null, names, this.onFocusNode)]),
+          ),
         ),
       ),
     );
