@@ -35,6 +35,11 @@ export interface ServerOptions {
    * server through DNS rebinding. Default: the loopback names. "any" when it listens on a network address.
    */
   allowedHosts?: readonly string[] | "any";
+  /**
+   * The largest `limit` GET /api/overview accepts (default OVERVIEW_MAX_LIMIT, 20,000 nodes). The
+   * explorer asks for a few hundred; `npm run bench:render` raises this to load whole databases.
+   */
+  overviewMaxLimit?: number;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -112,7 +117,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   registerHealthRoutes(app, db);
-  registerOverviewRoutes(app, db);
+  registerOverviewRoutes(app, db, options.overviewMaxLimit);
   registerSchemaRoutes(app, db);
   registerSearchRoutes(app, db);
   registerNodeRoutes(app, db);
