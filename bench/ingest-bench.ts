@@ -39,6 +39,7 @@ import { applySchema, writeDataset } from "../ingest/write.ts";
 import { describeNetwork, generateNetwork } from "./generate-network.ts";
 import { csvColumns, writeNeo4jAdminCsv, type CsvColumn } from "./network-csv.ts";
 import { cpuNow, cpuSince, findServerPid, load1, processCpuSeconds, type CpuSnapshot } from "./cpu.ts";
+import { fmt, table } from "./table.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -82,21 +83,9 @@ const opts = {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n)
-    ? n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : "–";
 const secs = (ms: number) => fmt(ms / 1000, 2);
 const rate = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : NaN);
 const log = (message: string) => console.log(`[bench] ${message}`);
-
-function table(headers: string[], rows: (string | number)[][]): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === "number" ? fmt(c) : c)));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
-}
 
 async function count(db: GraphDb): Promise<{ nodes: number; relationships: number }> {
   const n = await db.read("MATCH (n) RETURN count(n) AS c");

@@ -38,6 +38,11 @@ export interface ServerOptions {
   allowedHosts?: readonly string[] | "any";
   /** Folder of saved queries (GET /api/queries); default cypher/queries. */
   savedQueriesDir?: string;
+  /**
+   * The largest `limit` GET /api/overview accepts (default OVERVIEW_MAX_LIMIT, 20,000 nodes). The
+   * explorer asks for a few hundred; `npm run bench:render` raises this to load whole databases.
+   */
+  overviewMaxLimit?: number;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -115,7 +120,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   registerHealthRoutes(app, db);
-  registerOverviewRoutes(app, db);
+  registerOverviewRoutes(app, db, options.overviewMaxLimit);
   registerSchemaRoutes(app, db);
   registerSearchRoutes(app, db);
   registerNodeRoutes(app, db);

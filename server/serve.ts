@@ -25,12 +25,15 @@ export async function startServer(options: {
   host?: string;
   staticDir?: string;
   logger?: boolean;
+  /** See ServerOptions.overviewMaxLimit. */
+  overviewMaxLimit?: number;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const app = buildServer({
     db: options.db,
     staticDir: options.staticDir ?? WEB_DIST,
     logger: options.logger ?? false,
+    overviewMaxLimit: options.overviewMaxLimit,
     // On loopback only the loopback names are answered (no DNS rebinding); elsewhere any name reaching it.
     allowedHosts: isLoopback(host) ? [...LOOPBACK_HOSTS, host.replace(/^\[|\]$/g, "")] : "any",
   });

@@ -1,4 +1,5 @@
 /** GET /api/overview?limit=N: the first view — the whole graph when it fits, else the most connected nodes. */
+import { performance } from "node:perf_hooks";
 import type { FastifyInstance } from "fastify";
 import type { OverviewResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
@@ -10,34 +11,83 @@ import { EXPLORE_TIMEOUT, addRelationshipsAmong } from "../graph-reads.ts";
 /** Relationships shown per node of the view, at most. */
 export const OVERVIEW_RELATIONSHIPS_PER_NODE = 5;
 
-const overviewQuery = {
-  type: "object",
-  properties: { limit: { type: "integer", minimum: 1, maximum: 20_000, default: 2_000 } },
-} as const;
+/** Nodes an overview may ask for, unless the server is configured otherwise (ServerOptions). */
+export const OVERVIEW_MAX_LIMIT = 20_000;
+export const OVERVIEW_DEFAULT_LIMIT = 2_000;
 
 /** The contract's response, and whether the relationships among the nodes were capped too. */
 export interface OverviewResponseWithCap extends OverviewResponse {
   relationshipsTruncated: boolean;
 }
 
-export function registerOverviewRoutes(app: FastifyInstance, db: GraphDb): void {
+/**
+ * `maxLimit`: the largest `limit` accepted (benchmarks raise it to load a whole large database on
+ * purpose; the explorer itself asks for a few hundred nodes).
+ *
+ * The response carries a `Server-Timing` header — `db` (the Neo4j reads), `build` (records → the
+ * API's nodes and edges) and `json` (serialisation) — so a browser's devtools and the render
+ * benchmark can split a slow first view into its parts. The body is serialised here for that reason.
+ */
+/** Splits a request's time into Neo4j reads, building the response, and serialising it. */
+class PhaseClock {
+  private readonly started = performance.now();
+  private dbMs = 0;
+
+  async db<T>(read: () => Promise<T>): Promise<T> {
+    const at = performance.now();
+    try {
+      return await read();
+    } finally {
+      this.dbMs += performance.now() - at;
+    }
+  }
+
+  /** `built`: when the response object was complete; `serialised`: when its JSON was. */
+  header(built: number, serialised: number): string {
+    const ms = (n: number) => n.toFixed(1);
+    const build = built - this.started - this.dbMs;
+    return `db;dur=${ms(this.dbMs)}, build;dur=${ms(build)}, json;dur=${ms(serialised - built)}`;
+  }
+}
+
+export function registerOverviewRoutes(
+  app: FastifyInstance,
+  db: GraphDb,
+  maxLimit: number = OVERVIEW_MAX_LIMIT,
+): void {
+  if (!Number.isSafeInteger(maxLimit) || maxLimit < 1) {
+    throw new Error(`overview: the maximum limit must be a positive integer, got ${maxLimit}`);
+  }
+  const overviewQuery = {
+    type: "object",
+    properties: {
+      limit: {
+        type: "integer",
+        minimum: 1,
+        maximum: maxLimit,
+        default: Math.min(OVERVIEW_DEFAULT_LIMIT, maxLimit),
+      },
+    },
+  } as const;
+
   app.get<{ Querystring: { limit: number } }>(
     "/api/overview",
     { schema: { querystring: overviewQuery } },
-    async (request) => {
+    async (request, reply) => {
       const { limit } = request.query;
-      const totalsRow = (await db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT)).rows[0]!;
+      const clock = new PhaseClock();
+      const totalsRow = (await clock.db(() => db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT)))
+        .rows[0]!;
       const totals = { nodes: Number(totalsRow.nodes), relationships: Number(totalsRow.relationships) };
       // Never all of a large database: at most `limit` nodes, most connected first.
-      const { rows } = await db.read(loadCypher("explore/top-nodes"), { limit }, EXPLORE_TIMEOUT);
+      const { rows } = await clock.db(() =>
+        db.read(loadCypher("explore/top-nodes"), { limit }, EXPLORE_TIMEOUT),
+      );
       const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES);
       for (const row of rows) builder.addNode(row.n as PlainNode, Number(row.degree));
       const keys = rows.map((r) => (r.n as PlainNode).elementId);
-      const relationshipsTruncated = await addRelationshipsAmong(
-        db,
-        builder,
-        keys,
-        limit * OVERVIEW_RELATIONSHIPS_PER_NODE,
+      const relationshipsTruncated = await clock.db(() =>
+        addRelationshipsAmong(db, builder, keys, limit * OVERVIEW_RELATIONSHIPS_PER_NODE),
       );
       const response: OverviewResponseWithCap = {
         ...builder.build(),
@@ -46,7 +96,10 @@ export function registerOverviewRoutes(app: FastifyInstance, db: GraphDb): void 
         limit,
         relationshipsTruncated,
       };
-      return response;
+      const built = performance.now();
+      const body = JSON.stringify(response);
+      reply.header("server-timing", clock.header(built, performance.now()));
+      return reply.type("application/json; charset=utf-8").send(body);
     },
   );
 }

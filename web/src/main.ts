@@ -4,7 +4,7 @@
  */
 import "./styles.css";
 import { createApiClient } from "./api/client.ts";
-import { Explorer } from "./app/explorer.ts";
+import { Explorer, overviewLimitFrom } from "./app/explorer.ts";
 import { bindKeyboard } from "./app/keyboard.ts";
 import { buildPage } from "./app/page.ts";
 import { HOP_CHOICES } from "./features/neighbourhood/neighbourhood.ts";
@@ -57,7 +57,7 @@ function boot(root: HTMLElement): void {
       page.root.setAttribute("aria-busy", String(inFlight > 0));
     },
   });
-  const explorer = new Explorer(page, api, toasts);
+  const explorer = new Explorer(page, api, toasts, overviewLimitFrom(window.location.search));
   const exportContext: ExportContext = {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,

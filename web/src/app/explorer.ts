@@ -67,6 +67,22 @@ export const OVERVIEW_LIMIT = 400;
 /** Debounce for re-reading the database counts after nodes arrive (expansions come in bursts). */
 const COUNTS_REFRESH_DELAY = 400;
 
+/**
+ * The first view's size: OVERVIEW_LIMIT, unless the page address asks for more or fewer nodes with
+ * `?limit=N` (benchmarks load whole databases this way; the server refuses more than its configured
+ * maximum, 20,000 by default). Pure, for tests.
+ */
+export function overviewLimitFrom(search: string): number {
+  const asked = Number(new URLSearchParams(search).get("limit") ?? NaN);
+  return Number.isSafeInteger(asked) && asked > 0 ? asked : OVERVIEW_LIMIT;
+}
+
+/**
+ * Performance marks of the first view, for devtools and `npm run bench:render`: the graph built from
+ * the overview response (a measure), and sigma's first frame with it drawn (a mark).
+ */
+export const PERF = { graphBuild: "guanxi:graph-build", firstFrame: "guanxi:first-frame" } as const;
+
 export type ExplorerChange = "history" | "selection" | "layout" | "language" | "graph" | "hops" | "query";
 
 /** Events for features built on top of the explorer (e.g. exporting the last query result). */
@@ -104,6 +120,7 @@ export class Explorer {
     private readonly page: Page,
     private readonly api: ApiClient,
     private readonly toasts: Toasts,
+    private readonly overviewLimit: number = OVERVIEW_LIMIT,
   ) {
     this.view = new GraphView(page.canvas);
     this.layout = new LayoutController(this.view.graph);
@@ -186,7 +203,7 @@ export class Explorer {
   /** Loads the first view; resolves once it is laid out and framed. */
   async start(): Promise<void> {
     const [overview, schema] = await Promise.allSettled([
-      this.api.overview(OVERVIEW_LIMIT),
+      this.api.overview(this.overviewLimit),
       this.api.schema(),
     ]);
     if (schema.status === "fulfilled") this.schema = schema.value;
@@ -201,7 +218,10 @@ export class Explorer {
     this.totals = data.totals;
     this.sampled = data.sampled;
     // The first view is the base state: not an undoable change.
+    const buildStart = performance.now();
     this.view.applyPatch(planAdd(this.view.lookup(), data));
+    performance.measure(PERF.graphBuild, { start: buildStart });
+    this.view.sigma.once("afterRender", () => performance.mark(PERF.firstFrame));
     this.renderOverlay(data.nodes.length);
     if (this.view.graph.order > 1) {
       this.layout.start("initial");

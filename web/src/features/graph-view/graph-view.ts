@@ -38,6 +38,14 @@ const MIN_FIT_RATIO = 0.3;
 /** Camera ratio under which relationship types are written on edges. */
 const EDGE_LABEL_RATIO = 0.4;
 
+/**
+ * Above this many nodes or edges on screen the view is "large" and keeps every camera frame cheap:
+ * edges and labels are not drawn while the camera moves, hovering a node does not dim the rest
+ * (that re-runs the reducers on every node and edge: hundreds of ms at 100,000 edges), and
+ * relationship types appear only on the selection's and a path's edges, not everywhere on zooming in.
+ */
+export const LARGE_GRAPH = { nodes: 5_000, edges: 10_000 } as const;
+
 export type GraphViewEvents = {
   clickNode: (key: string, modifiers: { shift: boolean }) => void;
   doubleClickNode: (key: string) => void;
@@ -71,6 +79,7 @@ export class GraphView {
   private killed = false;
   private dragMoved = false;
   private lastClicked: string | null = null;
+  private large = false;
   /** Label widths by font and text: measuring is the slow part of placing labels. */
   private readonly labelWidths = new Map<string, number>();
 
@@ -118,12 +127,44 @@ export class GraphView {
     return this.state;
   }
 
-  /** Changes visual state and redraws without re-indexing the graph. */
-  update(change: Partial<ViewState>): void {
+  /**
+   * Changes visual state and redraws without re-indexing the graph: now, or at the next frame with
+   * `schedule` (after a big change, so that building the graph and drawing it are separate tasks).
+   */
+  update(change: Partial<ViewState>, { schedule = false }: { schedule?: boolean } = {}): void {
     if (this.killed) return;
     this.state = { ...this.state, ...change };
-    this.focus = computeFocus(this.graph, this.state);
-    this.sigma.refresh({ skipIndexation: true });
+    this.focus = this.computeFocus();
+    this.sigma.refresh({ skipIndexation: true, schedule });
+  }
+
+  /** A large graph is not dimmed around the hovered node (see LARGE_GRAPH). */
+  private computeFocus(): Focus | null {
+    return computeFocus(this.graph, this.large ? { ...this.state, hovered: null } : this.state);
+  }
+
+  /** Hover: on a large graph only the nodes whose hover state changes are redrawn. */
+  private hover(node: string | null): void {
+    if (this.state.dragging || node === this.state.hovered) return;
+    if (!this.large) {
+      this.update({ hovered: node });
+      return;
+    }
+    const changed = [this.state.hovered, node].filter(
+      (key): key is string => key !== null && this.graph.hasNode(key),
+    );
+    this.state = { ...this.state, hovered: node };
+    this.sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+  }
+
+  /** Switches the cheap-frame settings when the graph grows past LARGE_GRAPH or shrinks below it. */
+  private fitSettingsToSize(): void {
+    const large = this.graph.order > LARGE_GRAPH.nodes || this.graph.size > LARGE_GRAPH.edges;
+    if (large === this.large) return;
+    this.large = large;
+    this.sigma.setSetting("hideEdgesOnMove", large);
+    this.sigma.setSetting("hideLabelsOnMove", large);
+    if (large) this.state = { ...this.state, edgeLabels: false };
   }
 
   /** Applies a patch to the graph (removals first), in batches; positions travel with the patch. */
@@ -133,11 +174,12 @@ export class GraphView {
     for (const { key } of patch.removeEdges) if (graph.hasEdge(key)) graph.dropEdge(key);
     for (const { key } of patch.removeNodes) if (graph.hasNode(key)) graph.dropNode(key);
     const nodes = patch.addNodes.filter(({ key }) => !graph.hasNode(key));
+    const arriving = new Set(nodes.map((n) => n.key));
     const edges = patch.addEdges.filter(
       ({ key, source, target }) =>
         !graph.hasEdge(key) &&
-        (graph.hasNode(source) || nodes.some((n) => n.key === source)) &&
-        (graph.hasNode(target) || nodes.some((n) => n.key === target)),
+        (graph.hasNode(source) || arriving.has(source)) &&
+        (graph.hasNode(target) || arriving.has(target)),
     );
     graph.import(
       {
@@ -154,14 +196,18 @@ export class GraphView {
       edgeMaxIndexAttribute: "parallelMaxIndex",
     });
     this.rareCategories = rareCategories(graph);
+    this.fitSettingsToSize();
     // Forget view state about nodes that are gone.
     const present = (key: string) => graph.hasNode(key);
     const hidden = new Set([...this.state.hidden].filter(present));
-    this.update({
-      selected: this.state.selected.filter(present),
-      hovered: this.state.hovered && present(this.state.hovered) ? this.state.hovered : null,
-      hidden,
-    });
+    this.update(
+      {
+        selected: this.state.selected.filter(present),
+        hovered: this.state.hovered && present(this.state.hovered) ? this.state.hovered : null,
+        hidden,
+      },
+      { schedule: true },
+    );
     this.events.emit("graphChanged");
   }
 
@@ -292,11 +338,11 @@ export class GraphView {
 
     sigma.on("enterNode", ({ node }) => {
       container.style.cursor = "pointer";
-      if (!this.state.dragging) this.update({ hovered: node });
+      this.hover(node);
     });
     sigma.on("leaveNode", () => {
       container.style.cursor = "";
-      if (!this.state.dragging) this.update({ hovered: null });
+      this.hover(null);
     });
     sigma.on("clickNode", ({ node, event }) => {
       if (this.dragMoved) {
@@ -367,7 +413,7 @@ export class GraphView {
     labelPlan.planner = () => this.planLabels();
 
     camera.on("updated", (cameraState) => {
-      const edgeLabels = cameraState.ratio < EDGE_LABEL_RATIO;
+      const edgeLabels = !this.large && cameraState.ratio < EDGE_LABEL_RATIO;
       if (edgeLabels !== this.state.edgeLabels) this.update({ edgeLabels });
     });
   }

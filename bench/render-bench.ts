@@ -1,0 +1,362 @@
+/**
+ * Render benchmark: `npm run bench:render -- [--sizes 1000,10000,50000] [--edges-per-node 4]
+ * [--interactive 20000:100000] [--no-interactive] [--fps-ms 3000] [--seed N] [--keep] [--profile]`.
+ *
+ * Starts its own bundled Neo4j (temporary data directory, free port), builds the explorer once
+ * (`vite build`), serves it with the real API (overview limit raised to the largest size), and opens
+ * it in headless Chromium (Debian's chromium, WebGL through SwiftShader: a CPU rasteriser, so frame
+ * rates are far below a real GPU's). For each size the database is cleared and a seeded network
+ * (bench/generate-network.ts, N nodes, edges-per-node × N relationships) is written, then the page
+ * loads the WHOLE graph with `/?limit=N` — the explorer's own first view stays capped (400 nodes).
+ *
+ * Columns of the first table (milliseconds unless said):
+ *   - query: server time of GET /api/overview from its Server-Timing header — Neo4j reads (with the
+ *     driver's decoding), building the response, JSON serialisation;
+ *   - transfer: Resource Timing, first byte → last byte of the response (MB: its size);
+ *   - parse: last byte → the app starts building the graph (response.json());
+ *   - build: the app's `guanxi:graph-build` measure (API nodes/edges → the graphology graph);
+ *   - render: the build's end → sigma's first frame with the graph (`guanxi:first-frame` mark);
+ *   - total: the request's start → that first frame;
+ *   - load task: the longest main-thread task from page open until the first view is laid out
+ *     and framed (ForceAtlas2 runs in a worker; each of its steps is drawn);
+ *   - fps: frames sigma drew per second during a camera animation (zoom in past the relationship
+ *     labels threshold while panning, then back), after the layout finished;
+ *   - heap/elt: JS heap after a forced GC minus the same page with an empty graph, per node+edge
+ *     (V8 heap; WebGL buffers live in the GPU process and are not counted).
+ * The second table drives real input on the interactive size (20,000 nodes / 100,000 relationships):
+ * mouse drags that pan and wheel zooms, recording every main-thread task over 50 ms
+ * (PerformanceObserver "longtask"): how many, how many over 100 ms, the longest. `--profile` runs
+ * that input under the V8 profiler, prints the functions with the most self time and writes the
+ * .cpuprofile (open it in Chromium's DevTools, Performance panel) to the system's temp directory.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
+import { ensurePassword, freePort, startBundledDb } from "../core/bundled-db.ts";
+import { GraphDb } from "../core/graph-db.ts";
+import type { NodeLabel } from "../core/model.ts";
+import { applySchema, writeDataset } from "../ingest/write.ts";
+import { WEB_DIST, startServer } from "../server/serve.ts";
+import { launchBrowser } from "../tests/support/browser.ts";
+import { REPO_ROOT } from "../tests/support/database.ts";
+import { generateNetwork } from "./generate-network.ts";
+import {
+  RECORDER,
+  cameraAnimation,
+  heapAfterGc,
+  hottest,
+  loadTimeline,
+  longTasks,
+  panAndZoom,
+  profiled,
+  resetLongTasks,
+  webglRenderer,
+  type LongTask,
+} from "./render-probes.ts";
+import { fmt, table } from "./table.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const { values: flags } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,50000" },
+    "edges-per-node": { type: "string", default: "4" },
+    interactive: { type: "string", default: "20000:100000" },
+    "no-interactive": { type: "boolean", default: false },
+    "fps-ms": { type: "string", default: "3000" },
+    seed: { type: "string", default: "1" },
+    keep: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    heap: { type: "string", default: "2g" },
+    "page-cache": { type: "string", default: "1g" },
+  },
+  strict: true,
+});
+
+function positive(name: string, value: string): number {
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} needs positive integers, got ${value}`);
+  return n;
+}
+
+interface Size {
+  nodes: number;
+  relationships: number;
+  /** Also drive real panning and zooming, recording long tasks. */
+  interactive: boolean;
+}
+
+function plannedSizes(): Size[] {
+  const perNode = Number(flags["edges-per-node"]);
+  if (!(perNode >= 0)) throw new Error(`--edges-per-node needs a number, got ${flags["edges-per-node"]}`);
+  const sizes: Size[] = flags.sizes
+    .split(",")
+    .filter(Boolean)
+    .map((s) => {
+      const nodes = positive("sizes", s);
+      return { nodes, relationships: Math.round(nodes * perNode), interactive: false };
+    });
+  if (!flags["no-interactive"]) {
+    const [nodes, relationships] = flags.interactive.split(":").map((s) => positive("interactive", s));
+    if (nodes === undefined || relationships === undefined)
+      throw new Error("--interactive needs NODES:RELATIONSHIPS");
+    sizes.push({ nodes, relationships, interactive: true });
+  }
+  return sizes.sort((a, b) => a.nodes - b.nodes);
+}
+
+const sizes = plannedSizes();
+const fpsMs = positive("fps-ms", flags["fps-ms"]);
+const seed = positive("seed", flags.seed);
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const ms = (n: number) => fmt(n, 0);
+
+// ---------------------------------------------------------------------------------------------
+// One size
+
+interface Result {
+  size: Size;
+  nodes: number;
+  edges: number;
+  queryMs: number;
+  server: Record<string, number>;
+  transferMs: number;
+  megabytes: number;
+  parseMs: number;
+  buildMs: number;
+  renderMs: number;
+  totalMs: number;
+  readyMs: number;
+  loadTask: number;
+  fps: number;
+  browserFps: number;
+  heapPerElement: number;
+  backingPerElement: number;
+  interaction?: LongTask[];
+}
+
+async function clear(db: GraphDb): Promise<void> {
+  await db.runAutoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+}
+
+async function ingest(db: GraphDb, size: Size): Promise<void> {
+  const started = performance.now();
+  const dataset = generateNetwork({ seed, nodes: size.nodes, relationships: size.relationships });
+  const labels = new Map<string, NodeLabel>(dataset.nodes.map((n) => [n.id, n.label]));
+  await writeDataset(db, dataset, labels, { batchSize: 5_000 });
+  log(
+    `ingested ${fmt(dataset.nodes.length)} nodes / ${fmt(dataset.relationships.length)} relationships ` +
+      `in ${fmt((performance.now() - started) / 1000, 1)} s`,
+  );
+}
+
+/** Opens the explorer asking for `limit` nodes; resolves once its first view is laid out and framed. */
+async function openExplorer(browser: Browser, url: string, limit: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on("pageerror", (e) => log(`page error: ${e.message}`));
+  await page.addInitScript(RECORDER);
+  await page.goto(`${url}?limit=${limit}`);
+  await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 60_000 });
+  await page.evaluate(() => window.__guanxi!.ready);
+  return page;
+}
+
+async function measure(browser: Browser, url: string, size: Size, emptyHeap: number): Promise<Result> {
+  const page = await openExplorer(browser, url, size.nodes);
+  try {
+    const t = await loadTimeline(page);
+    const readyMs = await page.evaluate(() => performance.now());
+    const loadTask = Math.max(0, ...(await longTasks(page)).map((task) => task.duration));
+    const serverMs = Object.values(t.server).reduce((a, b) => a + b, 0);
+    const buildEnd = t.buildStart + t.buildMs;
+
+    const rate = await cameraAnimation(page, fpsMs);
+    const cdp = await page.context().newCDPSession(page);
+    const heap = await heapAfterGc(cdp);
+    const elements = t.nodes + t.edges;
+
+    let interaction: LongTask[] | undefined;
+    if (size.interactive) {
+      await resetLongTasks(page);
+      if (flags.profile) {
+        const profile = await profiled(cdp, () => panAndZoom(page));
+        const file = join(tmpdir(), `guanxi-render-${size.nodes}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        log(`  profile of panning and zooming: ${file}; most self time:`);
+        for (const [name, selfMs] of hottest(profile)) log(`    ${ms(selfMs).padStart(6)} ms  ${name}`);
+      } else {
+        await panAndZoom(page);
+      }
+      interaction = await longTasks(page);
+    }
+    return {
+      size,
+      nodes: t.nodes,
+      edges: t.edges,
+      queryMs: serverMs,
+      server: t.server,
+      transferMs: t.responseEnd - t.responseStart,
+      megabytes: t.bodyBytes / 1e6,
+      parseMs: t.buildStart - t.responseEnd,
+      buildMs: t.buildMs,
+      renderMs: t.firstFrame - buildEnd,
+      totalMs: t.firstFrame - t.fetchStart,
+      readyMs,
+      loadTask,
+      fps: (rate.renders * 1000) / rate.ms,
+      browserFps: (rate.animationFrames * 1000) / rate.ms,
+      heapPerElement: (heap.used - emptyHeap) / Math.max(1, elements),
+      backingPerElement: heap.backing / Math.max(1, elements),
+      ...(interaction ? { interaction } : {}),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function printResults(results: Result[], environment: string[]): void {
+  const base = results[0];
+  console.log("");
+  for (const line of environment) console.log(line);
+  console.log("");
+  console.log("First view of the whole graph, request → first frame (ms), then camera FPS and heap:");
+  console.log(
+    table(
+      [
+        "nodes / edges",
+        "query",
+        "(db/build/json)",
+        "transfer",
+        "MB",
+        "parse",
+        "build",
+        "render",
+        "total",
+        "× first",
+        "ready s",
+        "load task",
+        "fps",
+        "heap B/elt",
+      ],
+      results.map((r) => [
+        `${fmt(r.nodes)} / ${fmt(r.edges)}`,
+        ms(r.queryMs),
+        ["db", "build", "json"].map((k) => ms(r.server[k] ?? NaN)).join("/"),
+        ms(r.transferMs),
+        fmt(r.megabytes, 1),
+        ms(r.parseMs),
+        ms(r.buildMs),
+        ms(r.renderMs),
+        ms(r.totalMs),
+        base ? `${fmt(r.totalMs / base.totalMs, 1)}×` : "–",
+        fmt(r.readyMs / 1000, 1),
+        ms(r.loadTask),
+        fmt(r.fps, 1),
+        fmt(r.heapPerElement, 0),
+      ]),
+    ),
+  );
+  const interactive = results.filter((r) => r.interaction);
+  if (interactive.length === 0) return;
+  console.log("");
+  console.log(
+    "Panning (4 mouse drags of 12 moves) and zooming (12 wheel ticks) with the graph loaded — main-thread tasks:",
+  );
+  console.log(
+    table(
+      ["nodes / edges", "tasks > 50 ms", "tasks > 100 ms", "longest ms", "verdict"],
+      interactive.map((r) => {
+        const tasks = r.interaction ?? [];
+        const longest = Math.max(0, ...tasks.map((t) => t.duration));
+        const over = tasks.filter((t) => t.duration > 100).length;
+        return [
+          `${fmt(r.nodes)} / ${fmt(r.edges)}`,
+          tasks.length,
+          over,
+          ms(longest),
+          over === 0 ? "interactive (no task over 100 ms)" : "NOT interactive",
+        ];
+      }),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "guanxi-render-bench-db-"));
+  log(`starting a bundled Neo4j in ${dataDir}`);
+  const dbServer = await startBundledDb({
+    port: await freePort(),
+    dataDir,
+    password: ensurePassword(dataDir),
+    heap: flags.heap,
+    pageCache: flags["page-cache"],
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  let db: GraphDb | undefined;
+  let browser: Browser | undefined;
+  let app: Awaited<ReturnType<typeof startServer>> | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+    await dbServer.stop();
+    if (!flags.keep) rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
+  try {
+    db = await GraphDb.connect({
+      uri: dbServer.uri,
+      user: dbServer.user,
+      password: dbServer.password,
+      bundled: false,
+    });
+    await applySchema(db);
+    log("building the explorer (vite build)…");
+    await build({ configFile: join(REPO_ROOT, "vite.config.ts"), logLevel: "warn" });
+    const maxNodes = Math.max(...sizes.map((s) => s.nodes));
+    app = await startServer({ db, port: 0, staticDir: WEB_DIST, overviewMaxLimit: maxNodes });
+    browser = await launchBrowser();
+
+    // The empty graph's heap: the baseline every size's heap is measured against.
+    const empty = await openExplorer(browser, app.url, 1);
+    const emptyHeap = (await heapAfterGc(await empty.context().newCDPSession(empty))).used;
+    const renderer = await webglRenderer(empty);
+    await empty.close();
+
+    const results: Result[] = [];
+    for (const size of sizes) {
+      await clear(db);
+      await ingest(db, size);
+      log(`loading ${fmt(size.nodes)} nodes into the explorer…`);
+      const result = await measure(browser, app.url, size, emptyHeap);
+      log(
+        `  first frame after ${ms(result.totalMs)} ms, ready after ${fmt(result.readyMs / 1000, 1)} s, ` +
+          `${fmt(result.fps, 1)} fps (browser ${fmt(result.browserFps, 1)}), longest load task ${ms(result.loadTask)} ms`,
+      );
+      results.push(result);
+    }
+    const cpu = cpus()[0]?.model ?? "unknown CPU";
+    printResults(results, [
+      `machine: ${cpus().length} × ${cpu} (shared), Node ${process.version}, Chromium ${browser.version()} headless`,
+      `WebGL: ${renderer} — software rendering on the CPU; a real GPU draws far faster.`,
+      `empty-graph page heap: ${fmt(emptyHeap / 1e6, 1)} MB; seed ${seed}; viewport 1440×900`,
+    ]);
+  } finally {
+    await stop();
+  }
+}
+
+await main();
