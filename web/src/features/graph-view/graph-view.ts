@@ -5,7 +5,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
-import { EdgeArrowProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from "sigma/rendering";
 import { EdgeCurvedArrowProgram, indexParallelEdgesIndex } from "@sigma/edge-curve";
 import { createNodeBorderProgram } from "@sigma/node-border";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
@@ -42,7 +42,9 @@ const EDGE_LABEL_RATIO = 0.4;
  * Above this many nodes or edges on screen the view is "large" and keeps every camera frame cheap:
  * edges and labels are not drawn while the camera moves, hovering a node does not dim the rest
  * (that re-runs the reducers on every node and edge: hundreds of ms at 100,000 edges), and
- * relationship types appear only on the selection's and a path's edges, not everywhere on zooming in.
+ * relationship types appear only on the selection's and a path's edges, not everywhere on zooming in,
+ * and nodes and edges are drawn with sigma's cheapest programs (points and 1-pixel lines: no border,
+ * no arrow head) except the selection and what is highlighted.
  */
 export const LARGE_GRAPH = { nodes: 5_000, edges: 10_000 } as const;
 
@@ -87,8 +89,13 @@ export class GraphView {
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       defaultNodeType: "bordered",
       defaultEdgeType: "straight",
-      nodeProgramClasses: { bordered: NodeProgram },
-      edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+      // "point" and "line" are the cheap programs of large graphs (see reducers.ts).
+      nodeProgramClasses: { bordered: NodeProgram, point: NodePointProgram },
+      edgeProgramClasses: {
+        straight: EdgeArrowProgram,
+        curved: EdgeCurvedArrowProgram,
+        line: EdgeLineProgram,
+      },
       labelFont: LABEL_FONT,
       labelSize: 13,
       labelWeight: "500",
@@ -109,13 +116,25 @@ export class GraphView {
       stagePadding: 48,
       nodeReducer: (key, attrs) =>
         reduceNode(
-          { graph: this.graph, state: this.state, focus: this.focus, rare: this.rareCategories },
+          {
+            graph: this.graph,
+            state: this.state,
+            focus: this.focus,
+            rare: this.rareCategories,
+            large: this.large,
+          },
           key,
           attrs,
         ),
       edgeReducer: (key, attrs) =>
         reduceEdge(
-          { graph: this.graph, state: this.state, focus: this.focus, rare: this.rareCategories },
+          {
+            graph: this.graph,
+            state: this.state,
+            focus: this.focus,
+            rare: this.rareCategories,
+            large: this.large,
+          },
           key,
           attrs,
         ),

@@ -101,6 +101,8 @@ export interface ReducerContext {
   focus: Focus | null;
   /** Labels with very few nodes on screen (see rareCategories). */
   rare: ReadonlySet<string>;
+  /** A large graph (graph-view.ts LARGE_GRAPH): cheap programs for everything not singled out. */
+  large: boolean;
 }
 
 /** A graph this small gets no special treatment: every label fits anyway. */
@@ -155,6 +157,7 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     display.gapColor = THEME.dimmedNode;
   }
   if (key === state.hovered) display.highlighted = true;
+  if (ctx.large && !selected && !(focus && inFocus)) display.type = "point";
   return display;
 }
 
@@ -199,7 +202,13 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
     }
   }
   const { parallelIndex, parallelMaxIndex } = attrs;
-  if (typeof parallelIndex === "number" && parallelIndex !== 0 && typeof parallelMaxIndex === "number") {
+  if (ctx.large && !inFocus && !ofSelection) {
+    display.type = "line";
+  } else if (
+    typeof parallelIndex === "number" &&
+    parallelIndex !== 0 &&
+    typeof parallelMaxIndex === "number"
+  ) {
     display.type = "curved";
     display.curvature = parallelCurvature(parallelIndex, parallelMaxIndex);
   } else {
