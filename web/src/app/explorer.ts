@@ -244,7 +244,7 @@ export class Explorer {
     const step = undo(this.history);
     if (!step) return;
     this.history = step.state;
-    this.apply(invertScreenPatch(step.entry.change));
+    this.apply(invertScreenPatch(step.entry.change), { settle: false });
     this.toasts.show(`Undone: ${step.entry.description}`, "info");
     this.onChange("history");
   }
@@ -265,7 +265,11 @@ export class Explorer {
     };
   }
 
-  private apply(patch: ScreenPatch): void {
+  /**
+   * `settle`: let the layout place the added nodes. Not on undo: nodes an undo brings back return
+   * to where they were when they left (a removal records their positions).
+   */
+  private apply(patch: ScreenPatch, { settle = true } = {}): void {
     this.view.applyPatch(patch.graph);
     const next = applyScreenState(this.screen, patch);
     const graph = this.view.graph;
@@ -277,7 +281,7 @@ export class Explorer {
     });
     const added = patch.graph.addNodes.map((n) => n.key).filter((key) => graph.hasNode(key));
     if (added.length) {
-      this.layout.settle(added);
+      if (settle) this.layout.settle(added);
       // The database may have grown since the first view: keep "N of M" honest.
       this.scheduleCountsRefresh();
     }
