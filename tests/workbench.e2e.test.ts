@@ -14,6 +14,15 @@ let session: ExplorerSession;
 let page: Page;
 let errors: string[];
 let seedOrder: number;
+let seedPositions: Record<string, [number, number]>;
+
+/** Every node's position, by key. */
+const positions = () =>
+  page.evaluate(() => {
+    const out: Record<string, [number, number]> = {};
+    window.__guanxi!.graph.forEachNode((key, a) => (out[key] = [a.x, a.y]));
+    return out;
+  });
 
 const order = () => page.evaluate(() => window.__guanxi!.graph.order);
 const size = () => page.evaluate(() => window.__guanxi!.graph.size);
@@ -69,6 +78,7 @@ beforeAll(async () => {
     .context()
     .grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.url });
   seedOrder = await order();
+  seedPositions = await positions();
 }, 180_000);
 
 afterAll(() => session?.close());
@@ -140,6 +150,9 @@ describe("the Cypher workbench in Chromium", () => {
     await page.locator('button[data-action="undo"]').click();
     await page.waitForFunction((n) => window.__guanxi!.graph.order === n, seedOrder);
     expect(await size()).toBeGreaterThan(100);
+    // Undoing the Replace put every node back where it was (no layout run on them).
+    await page.waitForTimeout(1000);
+    expect(await positions()).toEqual(seedPositions);
   });
 
   it("sorts a column by clicking its header, and by keyboard", async () => {
