@@ -35,7 +35,11 @@ export function registerStartCommand(program: Command): void {
   program
     .command("start")
     .description("start Guanxi: the bundled database (unless NEO4J_URI is set) with the seed data set")
-    .option("--db-port <port>", "Bolt port of the bundled database", String(DEFAULT_BOLT_PORT))
+    .option(
+      "--db-port <port>",
+      "Bolt port of the bundled database (default: GUANXI_DB_PORT, else 7687)",
+      process.env.GUANXI_DB_PORT || String(DEFAULT_BOLT_PORT),
+    )
     .option("--port <port>", "HTTP port of the explorer", String(DEFAULT_PORT))
     .action(async (opts: { dbPort: string; port: string }) => {
       let bundled: BundledDb | undefined;
