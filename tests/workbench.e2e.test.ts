@@ -14,7 +14,8 @@ let session: ExplorerSession;
 let page: Page;
 let errors: string[];
 let seedOrder: number;
-let seedPositions: Record<string, [number, number]>;
+/** Where every node was when the Replace below removed them (the layout at rest). */
+let beforeReplace: Record<string, [number, number]>;
 
 /** Every node's position, by key. */
 const positions = () =>
@@ -78,7 +79,6 @@ beforeAll(async () => {
     .context()
     .grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.url });
   seedOrder = await order();
-  seedPositions = await positions();
 }, 180_000);
 
 afterAll(() => session?.close());
@@ -121,6 +121,10 @@ describe("the Cypher workbench in Chromium", () => {
 
   it("Ctrl+Enter runs: replace shows only the result, in the graph and in a table", async () => {
     await setMode("replace");
+    await expect
+      .poll(() => page.locator(".statusbar").textContent(), { timeout: 30_000 })
+      .toContain("Layout idle");
+    beforeReplace = await positions();
     await runQuery();
     expect(await order()).toBe(4);
     expect(await size()).toBe(3);
@@ -152,7 +156,7 @@ describe("the Cypher workbench in Chromium", () => {
     expect(await size()).toBeGreaterThan(100);
     // Undoing the Replace put every node back where it was (no layout run on them).
     await page.waitForTimeout(1000);
-    expect(await positions()).toEqual(seedPositions);
+    expect(await positions()).toEqual(beforeReplace);
   });
 
   it("sorts a column by clicking its header, and by keyboard", async () => {

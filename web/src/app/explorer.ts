@@ -244,6 +244,8 @@ export class Explorer {
     const step = undo(this.history);
     if (!step) return;
     this.history = step.state;
+    // A settle still placing the step's nodes would go on moving what the undo puts back.
+    if (this.layout.status.type === "running" && this.layout.status.reason === "settle") this.layout.stop();
     this.apply(invertScreenPatch(step.entry.change), { settle: false });
     this.toasts.show(`Undone: ${step.entry.description}`, "info");
     this.onChange("history");
