@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { DEFAULT_BOLT_PORT, ensurePassword, startBundledDb, type BundledDb } from "../core/bundled-db.ts";
 import { bundledDataDir, resolveConnection, type ConnectionConfig } from "../core/connection.ts";
+import { loadCypher } from "../core/cypher-files.ts";
 import { GraphDb } from "../core/graph-db.ts";
 import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
 import { DEFAULT_PORT, WEB_DIST, startServer } from "../server/serve.ts";
@@ -16,8 +17,8 @@ import { summarise } from "./ingest-command.ts";
 const VITE_CONFIG = join(dirname(fileURLToPath(import.meta.url)), "..", "vite.config.ts");
 
 async function ingestSeedIfEmpty(db: GraphDb): Promise<void> {
-  const { rows } = await db.read("MATCH (n) RETURN count(n) > 0 AS hasData");
-  if (rows[0]?.hasData === true) {
+  const { rows } = await db.read(loadCypher("explore/totals"));
+  if (Number(rows[0]?.nodes ?? 0) > 0) {
     console.log("The database already holds data; the seed data set was not re-ingested.");
     return;
   }
