@@ -17,7 +17,7 @@ import type { LabelCandidate, Rect, Side } from "./label-placement.ts";
 import type { GraphLookup, Point } from "./merge.ts";
 import { THEME } from "../../lib/palette.ts";
 import { computeFocus, isNodeShown, rareCategories, reduceEdge, reduceNode } from "./reducers.ts";
-import type { Focus } from "./reducers.ts";
+import type { Focus, ReducerContext } from "./reducers.ts";
 import { INITIAL_VIEW_STATE } from "./types.ts";
 import type {
   EdgeAttrs,
@@ -114,32 +114,21 @@ export class GraphView {
       minCameraRatio: 0.03,
       maxCameraRatio: 8,
       stagePadding: 48,
-      nodeReducer: (key, attrs) =>
-        reduceNode(
-          {
-            graph: this.graph,
-            state: this.state,
-            focus: this.focus,
-            rare: this.rareCategories,
-            large: this.large,
-          },
-          key,
-          attrs,
-        ),
-      edgeReducer: (key, attrs) =>
-        reduceEdge(
-          {
-            graph: this.graph,
-            state: this.state,
-            focus: this.focus,
-            rare: this.rareCategories,
-            large: this.large,
-          },
-          key,
-          attrs,
-        ),
+      nodeReducer: (key, attrs) => reduceNode(this.reducerContext(), key, attrs),
+      edgeReducer: (key, attrs) => reduceEdge(this.reducerContext(), key, attrs),
     });
     this.bindEvents();
+  }
+
+  /** What the reducers read, as of now. */
+  private reducerContext(): ReducerContext {
+    return {
+      graph: this.graph,
+      state: this.state,
+      focus: this.focus,
+      rare: this.rareCategories,
+      large: this.large,
+    };
   }
 
   getState(): ViewState {
