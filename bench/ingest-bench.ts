@@ -15,14 +15,13 @@
  * CPU seconds of our Neo4j and of this process, and the load average: on a shared machine wall
  * times swing.
  */
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { ensurePassword, freePort, startBundledDb } from "../core/bundled-db.ts";
 import { withModelNames } from "../core/cypher-files.ts";
-import { GraphDb, toDriverProperty } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/graph-db.ts";
+import { toDriverProperty } from "../core/graph-db.ts";
 import {
   RELATIONSHIP_SPECS,
   RELATIONSHIP_TYPES,
@@ -35,11 +34,12 @@ import {
   type RelationshipType,
 } from "../core/model.ts";
 import { ingestFiles } from "../ingest/ingest.ts";
-import { applySchema, writeDataset } from "../ingest/write.ts";
+import { writeDataset } from "../ingest/write.ts";
 import { describeNetwork, generateNetwork } from "./generate-network.ts";
 import { csvColumns, writeNeo4jAdminCsv, type CsvColumn } from "./network-csv.ts";
 import { cpuNow, cpuSince, findServerPid, load1, processCpuSeconds, type CpuSnapshot } from "./cpu.ts";
 import { fmt, table } from "./table.ts";
+import { startScratchDb } from "./scratch-db.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -416,37 +416,18 @@ function guanxiOptions(batchSize?: number, concurrency?: number) {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), "guanxi-bench-db-"));
-  log(`starting a bundled Neo4j in ${dataDir} (heap ${flags.heap}, page cache ${flags["page-cache"]})`);
+  log(`starting a bundled Neo4j (heap ${flags.heap}, page cache ${flags["page-cache"]})`);
   let t = performance.now();
-  const server = await startBundledDb({
-    port: await freePort(),
-    dataDir,
-    password: ensurePassword(dataDir),
+  const scratch = await startScratchDb({
+    prefix: "guanxi-bench-db-",
     heap: flags.heap,
     pageCache: flags["page-cache"],
-  }).catch((error: unknown) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
+    keep: flags.keep,
   });
-  serverPid = findServerPid(dataDir);
+  const { server, db } = scratch;
+  serverPid = findServerPid(scratch.dataDir);
   log(`Neo4j at ${server.uri} (pid ${serverPid ?? "?"}), started in ${secs(performance.now() - t)} s`);
-  let db: GraphDb | undefined;
-  const stop = async () => {
-    await db?.close();
-    await server.stop();
-    if (!flags.keep) rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
   try {
-    db = await GraphDb.connect({
-      uri: server.uri,
-      user: server.user,
-      password: server.password,
-      bundled: false,
-    });
-    await applySchema(db);
-
     t = performance.now();
     let dataset: Dataset | undefined = generateNetwork({
       seed: opts.seed,
@@ -532,7 +513,7 @@ async function main(): Promise<void> {
     ];
     printResults(measures, g);
   } finally {
-    await stop();
+    await scratch.stop();
   }
 }
 

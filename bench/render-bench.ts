@@ -29,17 +29,16 @@
  * that input under the V8 profiler, prints the functions with the most self time and writes the
  * .cpuprofile (open it in Chromium's DevTools, Performance panel) to the system's temp directory.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
-import { ensurePassword, freePort, startBundledDb } from "../core/bundled-db.ts";
-import { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/graph-db.ts";
 import type { NodeLabel } from "../core/model.ts";
-import { applySchema, writeDataset } from "../ingest/write.ts";
+import { writeDataset } from "../ingest/write.ts";
 import { WEB_DIST, startServer } from "../server/serve.ts";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { REPO_ROOT } from "../tests/support/database.ts";
@@ -58,6 +57,7 @@ import {
   type LongTask,
 } from "./render-probes.ts";
 import { fmt, table } from "./table.ts";
+import { startScratchDb } from "./scratch-db.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -293,37 +293,22 @@ function printResults(results: Result[], environment: string[]): void {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), "guanxi-render-bench-db-"));
-  log(`starting a bundled Neo4j in ${dataDir}`);
-  const dbServer = await startBundledDb({
-    port: await freePort(),
-    dataDir,
-    password: ensurePassword(dataDir),
-    heap: flags.heap,
-    pageCache: flags["page-cache"],
-  }).catch((error: unknown) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
-  let db: GraphDb | undefined;
+  log("starting a bundled Neo4j in a temporary directory");
   let browser: Browser | undefined;
   let app: Awaited<ReturnType<typeof startServer>> | undefined;
-  const stop = async () => {
+  const closeApp = async () => {
     await browser?.close();
     await app?.close();
-    await db?.close();
-    await dbServer.stop();
-    if (!flags.keep) rmSync(dataDir, { recursive: true, force: true });
   };
-  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
+  const scratch = await startScratchDb({
+    prefix: "guanxi-render-bench-db-",
+    heap: flags.heap,
+    pageCache: flags["page-cache"],
+    keep: flags.keep,
+    onInterrupt: closeApp,
+  });
+  const { db } = scratch;
   try {
-    db = await GraphDb.connect({
-      uri: dbServer.uri,
-      user: dbServer.user,
-      password: dbServer.password,
-      bundled: false,
-    });
-    await applySchema(db);
     log("building the explorer (vite build)…");
     await build({ configFile: join(REPO_ROOT, "vite.config.ts"), logLevel: "warn" });
     const maxNodes = Math.max(...sizes.map((s) => s.nodes));
@@ -355,7 +340,8 @@ async function main(): Promise<void> {
       `empty-graph page heap: ${fmt(emptyHeap / 1e6, 1)} MB; seed ${seed}; viewport 1440×900`,
     ]);
   } finally {
-    await stop();
+    await closeApp();
+    await scratch.stop();
   }
 }
 
