@@ -30,6 +30,12 @@ interface Key<T> {
   value: (element: T) => unknown;
 }
 
+/** A CSS colour as GraphML writes it (`#rrggbb`), or undefined when it is not one. */
+function hexOf(colour: string | undefined): string | undefined {
+  const c = parseColour(colour);
+  return c && hexColour(c);
+}
+
 function dataText(value: unknown): string {
   if (typeof value === "string") return value;
   if (Array.isArray(value) || (typeof value === "object" && value !== null)) return JSON.stringify(value);
@@ -91,10 +97,7 @@ export function writeGraphml(graph: PreparedGraph, source: ExportSource, exporte
       id: "color",
       name: freeName("color", graph.nodeColumns),
       type: "string",
-      value: (n) => {
-        const c = parseColour(n.view.color);
-        return c && hexColour(c);
-      },
+      value: (n) => hexOf(n.view.color),
     });
   }
   const edgeKeys: Key<E>[] = [
@@ -107,10 +110,7 @@ export function writeGraphml(graph: PreparedGraph, source: ExportSource, exporte
       id: "ecolor",
       name: freeName("color", graph.edgeColumns),
       type: "string",
-      value: (e) => {
-        const c = parseColour(e.view.color);
-        return c && hexColour(c);
-      },
+      value: (e) => hexOf(e.view.color),
     });
   }
   const description = source.description ?? source.query;

@@ -162,10 +162,7 @@ export class Explorer {
       schema: () => this.api.schema(),
       onToggle: () => this.onChange("query"),
       onFocusNode: (key) => {
-        if (!this.view.graph.hasNode(key)) return;
-        this.revealIfHidden([key], `Show ${this.nameOf(key)}`);
-        this.select([key]);
-        void this.view.focusNode(key);
+        if (this.view.graph.hasNode(key)) void this.showOnScreen(key, this.nameOf(key));
       },
     });
     page.leftPanel.append(this.search.element, this.legend.element, this.filtersView.element);
@@ -383,11 +380,15 @@ export class Explorer {
         this.fail(error, `Could not add ${node.name}`);
         return;
       }
-    } else {
-      this.revealIfHidden([node.key], `Show ${node.name}`);
     }
-    this.select([node.key]);
-    await this.view.focusNode(node.key);
+    await this.showOnScreen(node.key, node.name);
+  }
+
+  /** A node on screen: shown again if it was hidden, selected, and the camera moved to it. */
+  private async showOnScreen(key: string, name: string): Promise<void> {
+    this.revealIfHidden([key], `Show ${name}`);
+    this.select([key]);
+    await this.view.focusNode(key);
   }
 
   /** Nodes the user asked to see but hid before come back (as an undoable step). */

@@ -27,6 +27,8 @@ export class ExportDialog {
   private scope: ExportScope = "view";
   private format: AnyFormat = "gexf";
   private busy = false;
+  /** Counted when the dialog opens: the graph does not change under a modal dialog. */
+  private scopes: ScopeSummary[] = [];
 
   constructor(private readonly host: ExportDialogHost) {
     this.element = modal({ class: "modal export-dialog", title: "Export", body: [this.body] });
@@ -37,7 +39,7 @@ export class ExportDialog {
   }
 
   open(scope?: ExportScope): void {
-    const scopes = this.host.scopes();
+    const scopes = (this.scopes = this.host.scopes());
     const wanted = scopes.find((s) => s.scope === scope && !s.unavailable);
     const current = scopes.find((s) => s.scope === this.scope && !s.unavailable);
     this.scope = (wanted ?? current ?? scopes[0])?.scope ?? "view";
@@ -51,7 +53,7 @@ export class ExportDialog {
   }
 
   private render(): void {
-    const scopes = this.host.scopes();
+    const scopes = this.scopes;
     if (isImageFormat(this.format) && this.scope !== "view") this.format = "gexf";
     const scopeFieldset = el("fieldset", { class: "export-choices" }, [
       el("legend", { text: "What" }),

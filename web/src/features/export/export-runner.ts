@@ -78,9 +78,11 @@ export async function runExport(ctx: ExportContext, scope: ExportScope, format: 
   } else {
     const selected = scope === "selection" ? new Set(ctx.selection()) : undefined;
     input = viewInput(ctx, selected);
+    if (input.subgraph.nodes.length === 0) throw new Error("There is nothing to export.");
+    // A query result is complete as the API sent it; the screen's nodes may not be.
+    input = await withCompleteNodes(ctx, input);
   }
   if (input.subgraph.nodes.length === 0) throw new Error("There is nothing to export.");
-  input = await withCompleteNodes(ctx, input);
   const files = exportSubgraph(input, format, { baseName });
   for (const file of files) download(file.fileName, file.text, file.mediaType);
   const warnings = files.flatMap((f) => f.warnings);
