@@ -3,6 +3,8 @@
  * the graph in a read-only query's result, written for other tools. For csv, PATH is a directory
  * (created if missing) that receives nodes.csv and relationships.csv.
  */
+import { activeSchema } from "../core/schema/load-schema.ts";
+import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { constants } from "node:fs";
 import { access, mkdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative } from "node:path";
@@ -25,6 +27,7 @@ interface ExportOptions {
   format: ExportFormat;
   output: string;
   layout: boolean;
+  schema?: string;
 }
 
 function reason(error: unknown): string {
@@ -99,11 +102,13 @@ export function registerExportCommand(program: Command): void {
       "-o, --output <path>",
       "file to write (for csv: a directory for nodes.csv and relationships.csv)",
     )
+    .option(...SCHEMA_OPTION)
     .option("--layout", "lay the graph out (ForceAtlas2) and colour and size it as the explorer does", false)
     .action(async (opts: ExportOptions) => {
+      const { schema } = activeSchema(schemaFile(opts));
       await checkOutput(opts.format, opts.output);
       const { subgraph, rows } = await withDatabase((db) =>
-        collectSubgraph(db, opts.query, opts.param, QUERY_TIMEOUT_MS),
+        collectSubgraph(db, opts.query, opts.param, QUERY_TIMEOUT_MS, schema),
       );
       const baseName = basename(opts.output, extname(opts.output)) || "guanxi-export";
       const files = exportSubgraph(
@@ -113,7 +118,7 @@ export function registerExportCommand(program: Command): void {
           source: { query: opts.query, ...(Object.keys(opts.param).length ? { params: opts.param } : {}) },
         },
         opts.format,
-        { baseName },
+        { baseName, schema },
       );
       const paths = await writeFiles(opts.format, opts.output, files);
       for (const warning of files.flatMap((f) => f.warnings)) process.stderr.write(`warning: ${warning}\n`);

@@ -4,12 +4,32 @@ import { InvalidArgumentError } from "commander";
 import { SEED_DATASET, ingestFiles, type IngestReport } from "../ingest/ingest.ts";
 import { createProgress } from "../ingest/progress.ts";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "../ingest/write.ts";
+import { delimiterOption } from "../ingest/read-csv.ts";
+import { DEFAULT_MAX_PROPERTY_BYTES } from "../ingest/validate.ts";
 import { withDatabase } from "./connect.ts";
+import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 
 function positiveInt(text: string): number {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
   return n;
+}
+
+function delimiter(text: string): string {
+  try {
+    return delimiterOption(text, "the delimiter");
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+interface IngestCliOptions {
+  batchSize: number;
+  concurrency: number;
+  schema?: string;
+  delimiter: string;
+  arrayDelimiter: string;
+  maxPropertyBytes: number;
 }
 
 function counts(c: { created: number; updated: number; unchanged: number }): string {
@@ -25,6 +45,8 @@ export function summarise(report: IngestReport): string {
       ? "Nothing changed: the database already holds this data."
       : `Ingested ${report.files.join(", ")}.`,
   );
+  if (report.schema.source !== "default")
+    lines.push(`Schema:        "${report.schema.schema.name}" from ${report.schema.source}`);
   return lines.join("\n");
 }
 
@@ -34,19 +56,43 @@ export function registerIngestCommand(program: Command): void {
     .description("validate data files and merge them into Neo4j (no file: the seed data set)")
     .argument("[files...]", "Guanxi .json data sets or neo4j-admin style .csv files")
     .option("--batch-size <n>", "rows per transaction for large inputs", positiveInt, DEFAULT_BATCH_SIZE)
+    .option(...SCHEMA_OPTION)
+    .option(
+      "--delimiter <char>",
+      "CSV field delimiter, as neo4j-admin's (one character or TAB)",
+      delimiter,
+      ",",
+    )
+    .option(
+      "--array-delimiter <char>",
+      "CSV list and multiple-label separator, as neo4j-admin's",
+      delimiter,
+      ";",
+    )
+    .option(
+      "--max-property-bytes <n>",
+      "largest text or list a property may hold",
+      positiveInt,
+      DEFAULT_MAX_PROPERTY_BYTES,
+    )
     .option(
       "--concurrency <n>",
       "transactions written at once for large inputs",
       positiveInt,
       DEFAULT_CONCURRENCY,
     )
-    .action(async (files: string[], opts: { batchSize: number; concurrency: number }) => {
+    .action(async (files: string[], opts: IngestCliOptions) => {
       const inputs = files.length > 0 ? files : [SEED_DATASET];
+      const file = schemaFile(opts);
       await withDatabase(async (db) => {
         let progress: ReturnType<typeof createProgress> | undefined;
         const report = await ingestFiles(db, inputs, {
           batchSize: opts.batchSize,
           concurrency: opts.concurrency,
+          delimiter: opts.delimiter,
+          arrayDelimiter: opts.arrayDelimiter,
+          maxPropertyBytes: opts.maxPropertyBytes,
+          ...(file ? { schemaFile: file } : {}),
           onProgress: (done, total) => {
             progress ??= createProgress(total, "rows");
             progress.update(done);

@@ -3,13 +3,16 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../core/connection.ts";
 import { DatabaseError, InputError } from "../core/errors.ts";
 import { ReadOnlyViolation } from "../core/read-only-query.ts";
+import { SchemaFileError } from "../core/schema/load-schema.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
 import { registerDbCommand } from "./db-command.ts";
 import { registerExportCommand } from "./export-command.ts";
+import { registerIndexCommand } from "./index-command.ts";
 import { registerIngestCommand } from "./ingest-command.ts";
 import { registerQueryCommand } from "./query-command.ts";
 import { registerRunScriptCommand } from "./run-script-command.ts";
+import { registerSchemaCommand } from "./schema-command.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerStartCommand } from "./start-command.ts";
 
@@ -21,12 +24,22 @@ const program = new Command("guanxi")
 registerDbCommand(program);
 registerStartCommand(program);
 registerIngestCommand(program);
+registerSchemaCommand(program);
+registerIndexCommand(program);
 registerQueryCommand(program);
 registerExportCommand(program);
 registerRunScriptCommand(program);
 registerServeCommand(program);
 
-const KNOWN_ERRORS = [InputError, DatabaseError, ConfigError, ReadOnlyViolation, ExportError, ScriptError];
+const KNOWN_ERRORS = [
+  SchemaFileError,
+  InputError,
+  DatabaseError,
+  ConfigError,
+  ReadOnlyViolation,
+  ExportError,
+  ScriptError,
+];
 
 try {
   await program.parseAsync(process.argv);

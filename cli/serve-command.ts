@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { ConfigError, resolveConnection } from "../core/connection.ts";
 import { GraphDb } from "../core/graph-db.ts";
+import { activeSchema } from "../core/schema/load-schema.ts";
+import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { DEFAULT_HOST, DEFAULT_PORT, WEB_DIST, isLoopback, startServer } from "../server/serve.ts";
 
 function port(text: string): number {
@@ -18,7 +20,9 @@ export function registerServeCommand(program: Command): void {
     .description("serve the explorer and its API (on 127.0.0.1: another host is an explicit choice)")
     .option("--port <port>", "HTTP port", port, DEFAULT_PORT)
     .option("--host <host>", "address to listen on", DEFAULT_HOST)
-    .action(async (opts: { port: number; host: string }) => {
+    .option(...SCHEMA_OPTION)
+    .action(async (opts: { port: number; host: string; schema?: string }) => {
+      const { schema } = activeSchema(schemaFile(opts));
       const db = await GraphDb.connect(resolveConnection());
       const hasApp = existsSync(join(WEB_DIST, "index.html"));
       if (!hasApp) {
@@ -31,7 +35,7 @@ export function registerServeCommand(program: Command): void {
       }
       let server;
       try {
-        server = await startServer({ db, port: opts.port, host: opts.host });
+        server = await startServer({ db, port: opts.port, host: opts.host, schema });
       } catch (error) {
         await db.close();
         const code = (error as { code?: string }).code;

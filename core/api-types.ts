@@ -10,7 +10,7 @@ export interface GraphNode {
   key: string;
   /** Guanxi's stable id property (may be absent for nodes not ingested by Guanxi). */
   id?: string;
-  /** The first label of the domain model the node has, else its first label. */
+  /** The first label of the active schema the node has, else its first label. */
   label: string;
   labels: string[];
   name: string;
@@ -48,6 +48,22 @@ export interface SchemaResponse {
   labels: { label: string; count: number }[];
   relationshipTypes: { type: string; count: number }[];
   propertyKeys: string[];
+  /** The active schema: what each label and type is, for the legend's titles and the query editor. */
+  schema: {
+    name: string;
+    labels: Record<string, { description?: string; caption?: string }>;
+    relationshipTypes: Record<string, { description?: string; from: string[]; to: string[] }>;
+  };
+  search: SearchStatus;
+}
+
+/** How search works on this database: the full-text index, or a bounded scan until one is made. */
+export interface SearchStatus {
+  mode: "index" | "scan";
+  /** Labels in the database the index does not cover (their nodes are not found by search). */
+  unindexedLabels: string[];
+  /** What is slow or missing and the command that fixes it; absent when search is complete and fast. */
+  notice?: string;
 }
 
 /** GET /api/search?q=…&limit=N — full-text over names, English names, aliases and pinyin. */
@@ -59,6 +75,9 @@ export interface SearchHit {
 export interface SearchResponse {
   query: string;
   hits: SearchHit[];
+  /** "scan": no usable full-text index, so only the first nodes were looked through (see `notice`). */
+  mode: SearchStatus["mode"];
+  notice?: string;
 }
 
 /** A group of neighbours by relationship type and direction. */
@@ -77,8 +96,8 @@ export interface NodeDetailsResponse {
   evidence: {
     edge: GraphEdge;
     other: GraphNode;
-    quotes: string[];
-    article?: { key: string; id: string; title: string };
+    /** Every support of the fact: the sentence, and the source document it is quoted from (when known). */
+    supports: { quote: string; article?: { key?: string; id: string; title: string } }[];
   }[];
 }
 

@@ -1,11 +1,12 @@
 /**
  * Loads Cypher from the files under cypher/ by name. Statements are parameterised; the only text
- * ever substituted is a label or relationship type of the domain model, checked here.
+ * ever substituted is a name — a label or relationship type of the active schema, checked here, or an
+ * index's labels and properties — always quoted as a Cypher identifier.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isNodeLabel, isRelationshipType } from "./model.ts";
+import type { GraphSchema } from "./schema/graph-schema.ts";
 
 export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "cypher");
 
@@ -32,16 +33,39 @@ export function splitStatements(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Fills __LABEL__/__FROM__/__TO__/__TYPE__ placeholders with model names, refusing anything else. */
-export function withModelNames(template: string, names: Record<string, string>): string {
+/** A name as a Cypher identifier: backticks around it, a backtick inside doubled. */
+export function quoteName(name: string): string {
+  return `\`${name.replace(/`/g, "``")}\``;
+}
+
+/** Fills `__SLOT__` placeholders with ready-made Cypher fragments (built with quoteName), refusing a missing one. */
+export function fillSlots(template: string, fragments: Record<string, string>): string {
   return template.replace(/__([A-Z]+)__/g, (_, slot: string) => {
-    const value = names[slot];
+    const value = fragments[slot];
     if (value === undefined) throw new Error(`no value for __${slot}__ in a Cypher template`);
-    const ok = slot === "TYPE" ? isRelationshipType(value) : isNodeLabel(value);
-    if (!ok)
-      throw new Error(`"${value}" is not a ${slot === "TYPE" ? "relationship type" : "label"} of the model`);
     return value;
   });
+}
+
+/**
+ * Fills __LABEL__/__FROM__/__TO__/__TYPE__ placeholders with names of the active schema, quoted; a name
+ * the schema does not have is refused.
+ */
+export function withSchemaNames(
+  template: string,
+  names: Record<string, string>,
+  schema: GraphSchema,
+): string {
+  const fragments: Record<string, string> = {};
+  for (const [slot, value] of Object.entries(names)) {
+    const ok = slot === "TYPE" ? schema.hasRelationshipType(value) : schema.hasLabel(value);
+    if (!ok)
+      throw new Error(
+        `"${value}" is not a ${slot === "TYPE" ? "relationship type" : "label"} of the schema "${schema.name}"`,
+      );
+    fragments[slot] = quoteName(value);
+  }
+  return fillSlots(template, fragments);
 }
 
 export function listCypherFiles(folder: string): string[] {

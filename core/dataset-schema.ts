@@ -1,18 +1,11 @@
 /**
- * The published JSON Schema of Guanxi's data set format, generated from the domain model so the two
+ * The published JSON Schema of Guanxi's data set format, generated from a schema (the news default for the
+ * published file) so the two
  * never drift apart. `npm run schema` writes it to schema/guanxi-dataset.schema.json; a test checks the
  * committed file is current.
  */
-import {
-  COMMON_RELATIONSHIP_PROPERTIES,
-  LABEL_SPECS,
-  NODE_LABELS,
-  RELATIONSHIP_SPECS,
-  RELATIONSHIP_TYPES,
-  nodePropertySpecs,
-  relationshipPropertySpecs,
-  type PropertySpec,
-} from "./model.ts";
+import type { PropertySpec } from "./model.ts";
+import { DEFAULT_SCHEMA, PROVENANCE_PROPERTIES, type GraphSchema } from "./schema/graph-schema.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -69,38 +62,55 @@ function objectSchema(
   };
 }
 
-export function buildDatasetJsonSchema(): JsonSchema {
+export function buildDatasetJsonSchema(schema: GraphSchema = DEFAULT_SCHEMA): JsonSchema {
   const nonEmpty = { type: "string", minLength: 1 };
-  const nodeSchemas = NODE_LABELS.map((label) =>
-    objectSchema("label", label, LABEL_SPECS[label].description, nodePropertySpecs(label), {}),
+  const nodeSchemas = schema.labels.map((label) =>
+    objectSchema(
+      "label",
+      label,
+      schema.document.labels[label]!.description ?? label,
+      schema.nodePropertySpecs(label),
+      {},
+    ),
   );
-  const relationshipSchemas = RELATIONSHIP_TYPES.map((type) => {
-    const spec = RELATIONSHIP_SPECS[type];
-    const schema = objectSchema(
+  const relationshipSchemas = schema.relationshipTypes.map((type) => {
+    const ends = schema.allowedEnds(type);
+    const rule = schema.provenance(type);
+    const { articles: _stored, ...specs } = schema.relationshipPropertySpecs(type);
+    void _stored;
+    const result = objectSchema(
       "type",
       type,
-      `${spec.description} From ${spec.from.join("/")} to ${spec.to.join("/")}.`,
-      relationshipPropertySpecs(type),
+      `${schema.document.relationshipTypes[type]!.description ?? type} From ${ends.from.join("/")} to ${ends.to.join("/")}.`,
+      specs,
       {
         start: { ...nonEmpty, description: "id of the start node" },
         end: { ...nonEmpty, description: "id of the end node" },
       },
     );
-    const properties = schema.properties as Record<string, JsonSchema>;
-    properties.evidence = {
-      description: COMMON_RELATIONSHIP_PROPERTIES.evidence!.description,
-      type: "array",
-      minItems: 1,
-      items: { type: "string", minLength: 1, pattern: "\\S" },
-    };
-    return schema;
+    const properties = result.properties as Record<string, JsonSchema>;
+    if (rule !== "none") {
+      properties.evidence = {
+        description: PROVENANCE_PROPERTIES.evidence!.description,
+        type: "array",
+        minItems: 1,
+        items: { type: "string", minLength: 1, pattern: "\\S" },
+      };
+      properties.article = { ...nonEmpty, description: "id of the article the evidence is quoted from" };
+      properties.articles = {
+        type: "array",
+        items: nonEmpty,
+        description: "id of the article of each evidence sentence (instead of article)",
+      };
+      if (rule === "required") (result.required as string[]).push("evidence");
+    }
+    return result;
   });
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "guanxi-dataset.schema.json",
     title: "Guanxi data set",
-    description:
-      "Entities and relationships with provenance, as read by `guanxi ingest`. Every relationship quotes its evidence from an Article.",
+    description: `Entities and relationships with provenance, as read by \`guanxi ingest\`, in the schema "${schema.name}". Relationships quote their evidence from the article they come from; several articles' evidence for one fact accumulates.`,
     type: "object",
     required: ["nodes"],
     properties: {
@@ -108,6 +118,10 @@ export function buildDatasetJsonSchema(): JsonSchema {
       format: { const: "guanxi-dataset" },
       version: { const: 1 },
       description: { type: "string" },
+      schema: {
+        $ref: "guanxi-schema.schema.json",
+        description: "The data set's own schema (instead of the built-in news schema).",
+      },
       nodes: { type: "array", items: { oneOf: nodeSchemas } },
       relationships: { type: "array", items: { oneOf: relationshipSchemas } },
     },

@@ -3,7 +3,12 @@
  * Pure: used by the API for every response that carries graph elements, and by export.
  */
 import type { GraphEdge, GraphNode, Subgraph } from "./api-types.ts";
-import { COMMON_NODE_PROPERTIES, isNodeLabel } from "./model.ts";
+import {
+  captionOf,
+  DEFAULT_SCHEMA,
+  DERIVED_NODE_PROPERTIES,
+  type GraphSchema,
+} from "./schema/graph-schema.ts";
 import {
   isPlainNode,
   isPlainPath,
@@ -14,26 +19,35 @@ import {
 } from "./plain-values.ts";
 
 /** Properties Guanxi derives for its own use (pinyin search keys): not shown to analysts. */
-const DERIVED = new Set(
-  Object.entries(COMMON_NODE_PROPERTIES)
-    .filter(([, spec]) => spec.derived)
-    .map(([key]) => key),
-);
+const DERIVED = new Set(DERIVED_NODE_PROPERTIES);
 
 /** Left out of the bulk views (overview, expand, neighbourhood, path, search): an article's full text. */
 export const BULK_OMITTED_PROPERTIES: readonly string[] = ["text"];
 
-/** `omit`: property keys left out besides the derived ones (the inspector gets them all). */
-export function toGraphNode(node: PlainNode, degree?: number, omit: readonly string[] = []): GraphNode {
+/**
+ * `omit`: property keys left out besides the derived ones (the inspector gets them all). The name shown is
+ * the caption the schema gives the label, else one inferred (`name`, `title`, `caption`, the first text).
+ */
+export function toGraphNode(
+  node: PlainNode,
+  degree?: number,
+  omit: readonly string[] = [],
+  schema: GraphSchema = DEFAULT_SCHEMA,
+): GraphNode {
   const p = Object.fromEntries(
     Object.entries(node.properties).filter(([key]) => !DERIVED.has(key) && !omit.includes(key)),
   );
   const text = (v: PlainValue | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
+  // The caption from every property (an omitted article text may still be the only text a node has).
+  const caption = captionOf(node.properties, node.labels, schema);
   const graphNode: GraphNode = {
     key: node.elementId,
-    label: node.labels.find(isNodeLabel) ?? node.labels[0] ?? "Node",
+    label: schema.primaryLabel(node.labels) ?? "Node",
     labels: node.labels,
-    name: text(p.name) ?? text(p.title) ?? text(p.id) ?? node.elementId,
+    name:
+      (caption !== undefined && caption.length > 200 ? caption.slice(0, 200) + "…" : caption) ??
+      text(p.id) ??
+      node.elementId,
     properties: p,
   };
   const id = text(p.id);
@@ -59,10 +73,12 @@ export class SubgraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
   private readonly omit: readonly string[];
+  private readonly schema: GraphSchema;
 
   /** `omit`: property keys left out of every node (e.g. BULK_OMITTED_PROPERTIES). */
-  constructor(omit: readonly string[] = []) {
+  constructor(omit: readonly string[] = [], schema: GraphSchema = DEFAULT_SCHEMA) {
     this.omit = omit;
+    this.schema = schema;
   }
 
   addNode(node: PlainNode, degree?: number): GraphNode {
@@ -71,7 +87,7 @@ export class SubgraphBuilder {
       if (degree !== undefined) existing.degree = degree;
       return existing;
     }
-    const created = toGraphNode(node, degree, this.omit);
+    const created = toGraphNode(node, degree, this.omit, this.schema);
     this.nodes.set(created.key, created);
     return created;
   }

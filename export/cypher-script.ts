@@ -1,7 +1,6 @@
 /**
- * A Cypher script that recreates the subgraph in an empty Neo4j: Guanxi's schema first (the statements of
- * cypher/schema.cypher, built from the model because this module also runs in the browser; a test keeps
- * the two equal), then, in one transaction, batches of `:param rows => […]` followed by
+ * A Cypher script that recreates the subgraph in an empty Neo4j: Guanxi's schema first (the statements
+ * `guanxi ingest` runs, core/schema/schema-statements.ts, for every label written), then, in one transaction, batches of `:param rows => […]` followed by
  * `UNWIND $rows AS row MERGE … SET … += row.props`. Values only ever travel as parameters; labels and
  * relationship types are checked against a safe identifier rule and backquoted. Derived properties
  * (pinyin) are written too, so the database equals one built by `guanxi ingest`.
@@ -10,7 +9,8 @@
  * commands) or `guanxi run-script FILE`.
  */
 import { derivedNodeProperties } from "../core/derived-properties.ts";
-import { NODE_LABELS } from "../core/model.ts";
+import type { GraphSchema } from "../core/schema/graph-schema.ts";
+import { mergePlans, schemaStatements, searchIndexPlan } from "../core/schema/schema-statements.ts";
 import { isIsoDate } from "../core/property-values.ts";
 import { writeCypherLiteral, type CypherValue } from "./cypher-literal.ts";
 import type { ValueType } from "./property-types.ts";
@@ -31,16 +31,10 @@ export function safeIdentifier(name: string, what: "label" | "relationship type"
   return "`" + name + "`";
 }
 
-/** cypher/schema.cypher, statement by statement, from the model. */
-export function schemaStatements(): string[] {
-  const constraints = NODE_LABELS.map(
-    (label) =>
-      `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-  );
-  const fulltext =
-    `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${NODE_LABELS.join("|")}) ` +
-    "ON EACH [n.name, n.nameEn, n.aliases, n.pinyin] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }";
-  return [...constraints, fulltext];
+/** The schema statements `guanxi ingest` runs for `schema`, extended to every label the script writes. */
+export function scriptSchemaStatements(schema: GraphSchema, labels: readonly string[]): string[] {
+  const all = [...new Set([...schema.labels, ...labels])];
+  return schemaStatements(all, mergePlans(searchIndexPlan(schema), { labels: all, properties: [] }));
 }
 
 function scalar(value: unknown, type: ValueType): CypherValue {
@@ -91,7 +85,12 @@ function commentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
-export function writeCypherScript(graph: PreparedGraph, source: ExportSource, exportedAt: Date): string {
+export function writeCypherScript(
+  graph: PreparedGraph,
+  source: ExportSource,
+  exportedAt: Date,
+  schema: GraphSchema,
+): string {
   const out: string[] = [
     `// Guanxi export: ${graph.nodes.length} nodes, ${graph.edges.length} relationships, ${exportedAt.toISOString()}.`,
   ];
@@ -101,7 +100,10 @@ export function writeCypherScript(graph: PreparedGraph, source: ExportSource, ex
     "// Recreates the subgraph in an empty Neo4j: `cypher-shell -a URI -u USER -f THIS_FILE` or `guanxi run-script THIS_FILE`.",
     "// Values are parameters (:param); the statements never contain data.",
     "",
-    ...schemaStatements().map((s) => `${s};`),
+    ...scriptSchemaStatements(
+      schema,
+      graph.nodes.map((n) => n.node.label),
+    ).map((s) => `${s};`),
   );
   // Nodes: MERGE on id under the domain label, other labels set after.
   const nodeGroups = groupBy(graph.nodes, (n) =>
@@ -123,7 +125,7 @@ export function writeCypherScript(graph: PreparedGraph, source: ExportSource, ex
               "props",
               propsMap(
                 n.properties.filter((p) => p.key !== "id"),
-                derivedNodeProperties(n.node.properties),
+                derivedNodeProperties(n.node.properties, n.node.labels, schema),
               ),
             ],
           ],

@@ -11,6 +11,7 @@ import { writeGexf } from "./gexf.ts";
 import { writeGraphml } from "./graphml.ts";
 import { writeJson } from "./json.ts";
 import { prepare } from "./prepare.ts";
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import {
   EXPORT_FORMATS,
   type ExportFile,
@@ -42,7 +43,8 @@ export function exportSubgraph(
   format: ExportFormat,
   options: ExportOptions = {},
 ): ExportFile[] {
-  const graph = prepare(input);
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const graph = prepare(input, schema);
   const exportedAt = options.exportedAt ?? new Date();
   const source = input.source ?? {};
   const base = options.baseName ?? DEFAULT_BASE_NAME;
@@ -62,7 +64,7 @@ export function exportSubgraph(
     case "json":
       return single("json", writeJson(graph, source, exportedAt));
     case "cypher":
-      return single("cypher", writeCypherScript(graph, source, exportedAt));
+      return single("cypher", writeCypherScript(graph, source, exportedAt, schema));
     case "csv": {
       const csv = writeCsv(graph);
       return [

@@ -3,6 +3,7 @@
  * with its type, views attached, and one declared type per property key and domain.
  */
 import type { GraphEdge, GraphNode } from "../core/api-types.ts";
+import { DEFAULT_SCHEMA, type GraphSchema } from "../core/schema/graph-schema.ts";
 import {
   convertValue,
   edgeSpecs,
@@ -78,7 +79,7 @@ function nodeKeys(nodes: readonly GraphNode[]): string[] {
   });
 }
 
-export function prepare(input: ExportInput): PreparedGraph {
+export function prepare(input: ExportInput, schema: GraphSchema = DEFAULT_SCHEMA): PreparedGraph {
   const { subgraph } = input;
   const keys = nodeKeys(subgraph.nodes);
   const byGraphKey = new Map<string, PreparedNode>();
@@ -86,7 +87,7 @@ export function prepare(input: ExportInput): PreparedGraph {
     const prepared: PreparedNode = {
       key: keys[i]!,
       node,
-      properties: typed(node.properties, nodeSpecs(node.label)),
+      properties: typed(node.properties, nodeSpecs(schema, node.labels)),
       view: input.nodeViews?.[node.key] ?? {},
     };
     byGraphKey.set(node.key, prepared);
@@ -106,7 +107,7 @@ export function prepare(input: ExportInput): PreparedGraph {
       edge,
       source,
       target,
-      properties: typed(edge.properties, edgeSpecs(edge.type)),
+      properties: typed(edge.properties, edgeSpecs(schema, edge.type)),
       view: input.edgeViews?.[edge.key] ?? {},
     });
   }

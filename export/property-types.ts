@@ -1,30 +1,25 @@
 /**
- * The type of each property value, from the domain model when it knows the property, else from the value
+ * The type of each property value, from the active schema when it knows the property, else from the value
  * itself; and one declared type per property key and domain (node / edge), as typed formats need it.
  */
-import {
-  COMMON_NODE_PROPERTIES,
-  COMMON_RELATIONSHIP_PROPERTIES,
-  isNodeLabel,
-  isRelationshipType,
-  nodePropertySpecs,
-  relationshipPropertySpecs,
-  type PropertySpec,
-  type PropertyType,
-} from "../core/model.ts";
+import type { PropertySpec, PropertyType } from "../core/model.ts";
 import { checkValue } from "../core/property-values.ts";
+import {
+  GUANXI_NODE_PROPERTIES,
+  PROVENANCE_PROPERTIES,
+  type GraphSchema,
+} from "../core/schema/graph-schema.ts";
 
 /** A model property type, or "json": a value no model type holds (a map, a point, a list of booleans), written as JSON text. */
 export type ValueType = PropertyType | "json";
 
-const NO_SPECS: Record<string, PropertySpec> = {};
-
-export function nodeSpecs(label: string): Record<string, PropertySpec> {
-  return isNodeLabel(label) ? nodePropertySpecs(label) : NO_SPECS;
+/** The schema's specs for a node's labels (its known ones; Guanxi's own properties always). */
+export function nodeSpecs(schema: GraphSchema, labels: readonly string[]): Record<string, PropertySpec> {
+  return schema.nodePropertySpecsFor(labels.filter((l) => schema.hasLabel(l)));
 }
 
-export function edgeSpecs(type: string): Record<string, PropertySpec> {
-  return isRelationshipType(type) ? relationshipPropertySpecs(type) : NO_SPECS;
+export function edgeSpecs(schema: GraphSchema, type: string): Record<string, PropertySpec> {
+  return schema.relationshipPropertySpecs(type);
 }
 
 function inferType(value: unknown): ValueType {
@@ -64,7 +59,10 @@ export function convertValue(value: unknown, own: ValueType, declared: ValueType
 
 /** Model properties first, in the model's order, then the rest alphabetically: stable columns. */
 export function orderKeys(keys: Iterable<string>, domain: "node" | "edge"): string[] {
-  const common = Object.keys(domain === "node" ? COMMON_NODE_PROPERTIES : COMMON_RELATIONSHIP_PROPERTIES);
+  const common =
+    domain === "node"
+      ? ["id", "name", "nameEn", "aliases", "description", ...Object.keys(GUANXI_NODE_PROPERTIES)]
+      : ["evidence", "articles", ...Object.keys(PROVENANCE_PROPERTIES)];
   const rank = (k: string) => {
     const i = common.indexOf(k);
     return i === -1 ? common.length : i;

@@ -3,6 +3,7 @@
  * Node APIs, so the explorer runs the same writers in the browser; only the CLI writes files.
  */
 import type { Subgraph } from "../core/api-types.ts";
+import type { GraphSchema } from "../core/schema/graph-schema.ts";
 
 export const EXPORT_FORMATS = ["gexf", "graphml", "json", "csv", "cypher"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -41,6 +42,8 @@ export interface ExportOptions {
   exportedAt?: Date;
   /** File name without extension for single-file formats (default "guanxi-export"). */
   baseName?: string;
+  /** The schema that types the properties it knows (default: the news schema). */
+  schema?: GraphSchema;
 }
 
 export interface ExportFile {

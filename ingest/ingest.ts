@@ -1,25 +1,34 @@
 /**
- * `guanxi ingest`: read every input file, validate everything against the model, and only then apply
+ * `guanxi ingest`: read every input file, validate everything against the active schema, and only then apply
  * the schema and write. Bad input raises InputError listing every problem; nothing is written.
  */
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadCypher } from "../core/cypher-files.ts";
+import { loadCypher, withSchemaNames } from "../core/cypher-files.ts";
 import { InputError, type InputProblem } from "../core/errors.ts";
 import type { GraphDb } from "../core/graph-db.ts";
-import { isNodeLabel, type NodeLabel } from "../core/model.ts";
+import type { GraphSchema } from "../core/schema/graph-schema.ts";
+import { resolveSchema, type SchemaChoice } from "../core/schema/load-schema.ts";
 import { addDerivedProperties } from "./derive.ts";
 import type { RawRecord } from "./raw-record.ts";
-import { readCsvFile } from "./read-csv.ts";
+import { readCsvFile, type CsvOptions } from "./read-csv.ts";
 import { readJsonDataset } from "./read-json.ts";
 import { validateRecords, type ExistingNodeLookup } from "./validate.ts";
 import { applySchema, writeDataset, type WriteOptions, type WriteSummary } from "./write.ts";
 
 export const SEED_DATASET = join(dirname(fileURLToPath(import.meta.url)), "..", "data", "seed.json");
 
+export interface IngestOptions extends WriteOptions, Omit<CsvOptions, "schema"> {
+  /** `--schema FILE` / GUANXI_SCHEMA, resolved by the caller; else a data set's own, else the default. */
+  schemaFile?: string;
+  maxPropertyBytes?: number;
+}
+
 export interface IngestReport extends WriteSummary {
   files: string[];
+  /** The schema the data was validated against, and where it came from. */
+  schema: SchemaChoice;
   /** Nodes and relationships after de-duplication. */
   totals: { nodes: number; relationships: number };
 }
@@ -32,22 +41,43 @@ function displayName(file: string): string {
 /** Reads and parses every file; unreadable files and syntax errors become problems, not exceptions. */
 export async function readInputFiles(
   files: string[],
-): Promise<{ records: RawRecord[]; problems: InputProblem[] }> {
+  options: IngestOptions = {},
+): Promise<{ records: RawRecord[]; problems: InputProblem[]; schema?: SchemaChoice }> {
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
+  const texts: { path: string; file: string; text: string }[] = [];
   for (const path of files) {
     const file = displayName(path);
-    let text: string;
     try {
-      text = await readFile(path, "utf8");
+      texts.push({ path, file, text: await readFile(path, "utf8") });
     } catch (error) {
       const code = (error as { code?: string }).code;
-      problems.push({ file, message: code === "ENOENT" ? "no such file" : `cannot read: ${String(error)}` });
-      continue;
+      problems.push({
+        file,
+        message:
+          code === "ENOENT"
+            ? "no such file"
+            : code === "EISDIR"
+              ? "is a directory: name the data files in it"
+              : `cannot read: ${String(error)}`,
+      });
     }
+  }
+  // The schema first: the CSV reader types untyped columns by it.
+  const choice = resolveSchema(
+    options.schemaFile,
+    texts.filter((t) => extname(t.path).toLowerCase() === ".json"),
+  );
+  problems.push(...choice.problems);
+  const schema = choice.schema?.schema;
+  for (const { path, file, text } of texts) {
     const ext = extname(path).toLowerCase();
     const read =
-      ext === ".csv" ? readCsvFile(file, text) : ext === ".json" ? readJsonDataset(file, text) : undefined;
+      ext === ".csv"
+        ? readCsvFile(file, text, { ...options, ...(schema ? { schema } : {}) })
+        : ext === ".json"
+          ? readJsonDataset(file, text)
+          : undefined;
     if (!read) {
       problems.push({
         file,
@@ -59,16 +89,22 @@ export async function readInputFiles(
     for (const record of read.records) records.push(record);
     for (const problem of read.problems) problems.push(problem);
   }
-  return { records, problems };
+  return { records, problems, ...(choice.schema ? { schema: choice.schema } : {}) };
 }
 
-export function databaseLookup(db: GraphDb): ExistingNodeLookup {
+/** Existing nodes by id, one indexed lookup per label of the schema. */
+export function databaseLookup(db: GraphDb, schema: GraphSchema): ExistingNodeLookup {
   return async (ids) => {
-    const result = await db.read(loadCypher("ingest/find-nodes-by-id"), { ids });
-    const found = new Map<string, NodeLabel>();
-    for (const row of result.rows) {
-      const label = (row.labels as string[]).find(isNodeLabel);
-      if (label) found.set(String(row.id), label);
+    const found = new Map<string, string[][]>();
+    const seen = new Set<string>();
+    for (const label of schema.labels) {
+      const cypher = withSchemaNames(loadCypher("ingest/find-nodes-by-id"), { LABEL: label }, schema);
+      for (const row of (await db.read(cypher, { ids })).rows) {
+        if (seen.has(String(row.key))) continue; // a node with several labels is found once per label
+        seen.add(String(row.key));
+        const id = String(row.id);
+        found.set(id, [...(found.get(id) ?? []), row.labels as string[]]);
+      }
     }
     return found;
   };
@@ -77,19 +113,26 @@ export function databaseLookup(db: GraphDb): ExistingNodeLookup {
 export async function ingestFiles(
   db: GraphDb,
   files: string[],
-  options: WriteOptions = {},
+  options: IngestOptions = {},
 ): Promise<IngestReport> {
-  const read = await readInputFiles(files);
-  const validation = await validateRecords(read.records, databaseLookup(db));
+  const read = await readInputFiles(files, options);
+  if (!read.schema) throw new InputError(read.problems);
+  const { schema } = read.schema;
+  const validation = await validateRecords(read.records, {
+    schema,
+    lookupExisting: databaseLookup(db, schema),
+    ...(options.maxPropertyBytes !== undefined ? { maxPropertyBytes: options.maxPropertyBytes } : {}),
+  });
   const problems = [...read.problems, ...validation.problems];
   if (problems.length > 0) throw new InputError(problems);
 
-  await applySchema(db);
-  const dataset = addDerivedProperties(validation.dataset);
-  const summary = await writeDataset(db, dataset, validation.labels, options);
+  await applySchema(db, schema);
+  const dataset = addDerivedProperties(validation.dataset, schema);
+  const summary = await writeDataset(db, dataset, schema, options);
   return {
     ...summary,
     files: files.map(displayName),
+    schema: read.schema,
     totals: { nodes: dataset.nodes.length, relationships: dataset.relationships.length },
   };
 }

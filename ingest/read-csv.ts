@@ -1,19 +1,17 @@
 /**
- * Reads CSV in the layout Neo4j users know from `neo4j-admin import`: a header with `:ID` (and
- * `:LABEL`) makes a nodes file, one with `:START_ID`, `:END_ID` and `:TYPE` a relationships file.
- * Columns are `name:type` (`since:date`, `count:int`, `aliases:string[]`); lists split on `;`.
- * An untyped column takes the model's type for that property, or text.
+ * Reads CSV in the layout Neo4j users know from `neo4j-admin database import`: a header with `:ID` makes a
+ * nodes file (labels in `:LABEL`, several joined by the array delimiter: `Person;Director`), one with
+ * `:START_ID`, `:END_ID` and `:TYPE` a relationships file. Id spaces (`:ID(Person)`, `:START_ID(Person)`)
+ * keep ids unique per space; `:IGNORE` columns are skipped; columns are `name:type` (`since:date`,
+ * `count:int`, `aliases:string[]`). An untyped column takes the schema's type for that property, or text.
+ * `--delimiter` and `--array-delimiter` as neo4j-admin has them; quoted fields may span lines; a UTF-8
+ * byte-order mark is read past.
  */
 import { parse } from "csv-parse/sync";
 import type { InputProblem } from "../core/errors.ts";
-import {
-  isNodeLabel,
-  isRelationshipType,
-  nodePropertySpecs,
-  relationshipPropertySpecs,
-} from "../core/model.ts";
-import type { PropertyType } from "../core/model.ts";
+import type { PropertySpec, PropertyType } from "../core/model.ts";
 import { csvColumnType, parseCsvValue } from "../core/property-values.ts";
+import { DEFAULT_SCHEMA, KEY_PROPERTY, type GraphSchema } from "../core/schema/graph-schema.ts";
 import type { RawRecord, ReadResult } from "./raw-record.ts";
 
 type Role = "id" | "label" | "start" | "end" | "type" | "ignore" | "property";
@@ -22,10 +20,20 @@ interface Column {
   index: number;
   header: string;
   role: Role;
-  /** Property name (for role "property"). */
+  /** Property name (for role "property", and a named :ID column). */
   name: string;
   /** Declared type, when the header gives one. */
   type?: PropertyType;
+  /** Id space of an :ID, :START_ID or :END_ID column. */
+  space?: string;
+}
+
+export interface CsvOptions {
+  schema?: GraphSchema;
+  /** Field delimiter (default `,`; `TAB` or `\t` for tabs), as neo4j-admin's --delimiter. */
+  delimiter?: string;
+  /** Separator of list items and of several labels (default `;`), as neo4j-admin's --array-delimiter. */
+  arrayDelimiter?: string;
 }
 
 const ROLE_OF: Record<string, Role> = {
@@ -37,27 +45,50 @@ const ROLE_OF: Record<string, Role> = {
   IGNORE: "ignore",
 };
 
+/** neo4j-admin's names for delimiters: a single character, `TAB`, or an escape such as `\t`. */
+export function delimiterOption(text: string, what: string): string {
+  if (/^tab$/i.test(text) || text === "\\t") return "\t";
+  if (text.length === 1) return text;
+  throw new Error(`${what} must be one character (or TAB), got ${JSON.stringify(text)}`);
+}
+
 function parseHeader(file: string, header: string[]): { columns: Column[]; problems: InputProblem[] } {
   const columns: Column[] = [];
   const problems: InputProblem[] = [];
+  const seen = new Map<string, number>();
   header.forEach((raw, index) => {
     const text = raw.trim();
-    const colon = text.lastIndexOf(":");
-    const name = colon === -1 ? text : text.slice(0, colon);
-    // `:ID(Group)` names an id space; Guanxi ids are global, so the group is only read past.
-    const suffix = colon === -1 ? "" : text.slice(colon + 1).replace(/\(.*\)$/, "");
+    const where = { file, line: 1, field: text || `column ${index + 1}` };
+    // name:suffix(space) — the name may itself hold colons only before the last one.
+    const match = /^(.*?)(?::([A-Za-z_]+(?:\[\])?)(?:\(([^)]*)\))?)?$/.exec(text);
+    const name = (match?.[1] ?? text).trim();
+    const suffix = match?.[2] ?? "";
+    const space = match?.[3];
     const role = ROLE_OF[suffix.toUpperCase()];
+    if (role === "ignore") {
+      columns.push({ index, header: text, role, name });
+      return;
+    }
+    const key = role && role !== "property" ? `:${role}` : name;
+    if (seen.has(key)) {
+      problems.push({
+        ...where,
+        message: `column ${index + 1} repeats ${role ? `the :${suffix.toUpperCase()} column` : `property "${name}"`} of column ${seen.get(key)! + 1}: every column must be distinct`,
+      });
+      return;
+    }
+    seen.set(key, index);
     if (role) {
-      columns.push({ index, header: text, role, name: role === "id" ? "id" : name });
+      const column: Column = { index, header: text, role, name };
+      if (space !== undefined && space !== "") {
+        if (role === "id" || role === "start" || role === "end") column.space = space;
+        else problems.push({ ...where, message: `only :ID, :START_ID and :END_ID take an id space` });
+      }
+      columns.push(column);
       return;
     }
     if (!name) {
-      problems.push({
-        file,
-        line: 1,
-        field: text || `column ${index + 1}`,
-        message: "a column needs a name",
-      });
+      problems.push({ ...where, message: "a column needs a name" });
       return;
     }
     if (suffix === "") {
@@ -67,10 +98,8 @@ function parseHeader(file: string, header: string[]): { columns: Column[]; probl
     const type = csvColumnType(suffix);
     if (!type) {
       problems.push({
-        file,
-        line: 1,
-        field: text,
-        message: `unknown column type "${suffix}" (use string, int, float, boolean, date, or a list such as string[])`,
+        ...where,
+        message: `unknown column type "${suffix}" (use string, int, long, float, double, boolean, date, or a list such as string[])`,
       });
       return;
     }
@@ -79,7 +108,9 @@ function parseHeader(file: string, header: string[]): { columns: Column[]; probl
   return { columns, problems };
 }
 
-export function readCsvFile(file: string, text: string): ReadResult {
+export function readCsvFile(file: string, text: string, options: CsvOptions = {}): ReadResult {
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const arrayDelimiter = options.arrayDelimiter ?? ";";
   const problems: InputProblem[] = [];
   const records: RawRecord[] = [];
   let rows: { record: string[]; info: { lines: number } }[];
@@ -88,6 +119,7 @@ export function readCsvFile(file: string, text: string): ReadResult {
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
+      delimiter: options.delimiter ?? ",",
     }) as unknown as typeof rows;
   } catch (error) {
     const e = error as { lines?: number; message: string };
@@ -104,7 +136,11 @@ export function readCsvFile(file: string, text: string): ReadResult {
     problems.push({
       file,
       line: 1,
-      message: "the header needs :ID (a nodes file) or :START_ID, :END_ID and :TYPE (a relationships file)",
+      message:
+        "the header needs :ID (a nodes file) or :START_ID, :END_ID and :TYPE (a relationships file)" +
+        (headerRow.record.length === 1 && /[;\t|]/.test(headerRow.record[0]!)
+          ? `; the header is one column — is the delimiter "${options.delimiter ?? ","}" right? (--delimiter)`
+          : ""),
     });
     return { records, problems };
   }
@@ -117,9 +153,20 @@ export function readCsvFile(file: string, text: string): ReadResult {
   }
   if (problems.length > 0) return { records, problems };
 
-  // Typed columns the model does not know, per label or type: one shared object, not one per row.
+  const byRole = (role: Role) => header.columns.find((c) => c.role === role);
+  const idColumn = byRole("id");
+  const spaces: RawRecord["spaces"] = {};
+  if (idColumn?.space) spaces.id = idColumn.space;
+  if (byRole("start")?.space) spaces.start = byRole("start")!.space;
+  if (byRole("end")?.space) spaces.end = byRole("end")!.space;
+  const hasSpaces = Object.keys(spaces).length > 0;
+  // A named id column (`personId:ID(Person)`) is also stored under its name, as neo4j-admin does.
+  const idAlsoAs =
+    idColumn && idColumn.name !== "" && idColumn.name !== KEY_PROPERTY ? idColumn.name : undefined;
+
+  // Typed columns the schema does not know, per label or type: one shared object, not one per row.
   const declaredByOwner = new Map<string, Record<string, PropertyType> | undefined>();
-  const declaredTypesFor = (owner: string, specs: Record<string, unknown>) => {
+  const declaredTypesFor = (owner: string, specs: Record<string, PropertySpec>) => {
     if (!declaredByOwner.has(owner)) {
       const typed = header.columns.filter((c) => c.role === "property" && c.type && !specs[c.name]);
       declaredByOwner.set(
@@ -132,10 +179,7 @@ export function readCsvFile(file: string, text: string): ReadResult {
 
   dataRows.forEach(({ record: cells, info }, index) => {
     const location = { file, line: info.lines, record: index + 1 };
-    if (
-      cells.length !== header.columns.length + header.problems.length &&
-      cells.length !== headerRow.record.length
-    ) {
+    if (cells.length !== headerRow.record.length) {
       problems.push({
         ...location,
         message: `has ${cells.length} columns, the header has ${headerRow.record.length}`,
@@ -144,29 +188,38 @@ export function readCsvFile(file: string, text: string): ReadResult {
     }
     const fields: Record<string, unknown> = {};
     for (const c of header.columns) {
-      if (c.role !== "property" && c.role !== "ignore")
-        fields[c.name === "id" ? "id" : c.role] = cells[c.index]!.trim();
+      const cell = cells[c.index]!;
+      if (c.role === "id") fields.id = cell.trim();
+      else if (c.role === "label")
+        fields.labels = cell
+          .split(arrayDelimiter)
+          .map((l) => l.trim())
+          .filter((l) => l !== "");
+      else if (c.role === "start" || c.role === "end" || c.role === "type") fields[c.role] = cell.trim();
     }
-    // The row's label or type decides the type of untyped columns.
-    const owner = String(kind === "node" ? fields.label : fields.type);
+    if (idAlsoAs && fields.id !== "") fields[idAlsoAs] = fields.id;
+    // The row's labels or type decide the type of untyped columns.
+    const owner = kind === "node" ? ((fields.labels as string[]) ?? []).join(";") : String(fields.type);
     const specs =
       kind === "node"
-        ? isNodeLabel(owner)
-          ? nodePropertySpecs(owner)
-          : {}
-        : isRelationshipType(owner)
-          ? relationshipPropertySpecs(owner)
-          : {};
+        ? schema.nodePropertySpecsFor(((fields.labels as string[]) ?? []).filter((l) => schema.hasLabel(l)))
+        : schema.relationshipPropertySpecs(owner);
     const declaredTypes = declaredTypesFor(owner, specs);
     for (const c of header.columns) {
       if (c.role !== "property") continue;
       const cell = cells[c.index]!;
       if (cell === "") continue; // neo4j-admin reads an empty cell as "no value"
-      const value = parseCsvValue(c.type ?? specs[c.name]?.type ?? "string", cell);
+      const value = parseCsvValue(c.type ?? specs[c.name]?.type ?? "string", cell, arrayDelimiter);
       if (value instanceof Error) problems.push({ ...location, field: c.header, message: value.message });
       else fields[c.name] = value;
     }
-    records.push({ kind, location, fields, ...(declaredTypes ? { declaredTypes } : {}) });
+    records.push({
+      kind,
+      location,
+      fields,
+      ...(declaredTypes ? { declaredTypes } : {}),
+      ...(hasSpaces ? { spaces } : {}),
+    });
   });
   return { records, problems };
 }

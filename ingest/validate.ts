@@ -1,18 +1,11 @@
 /**
- * Validates raw records against the domain model and assembles a Dataset. Reports every problem,
- * each with file, line, record and field; the caller writes nothing unless the list is empty.
+ * Validates raw records against the active schema and assembles a Dataset. Reports every problem in one
+ * pass, each with file, line, record and field: a relationship whose properties are wrong still has its
+ * ends checked, so a user never fixes one error to meet the next. The caller writes nothing unless the
+ * list is empty.
  */
-import type { InputProblem, InputLocation } from "../core/errors.ts";
-import {
-  RELATIONSHIP_SPECS,
-  isNodeLabel,
-  isRelationshipType,
-  nodePropertySpecs,
-  relationshipKey,
-  relationshipPropertySpecs,
-  NODE_LABELS,
-  RELATIONSHIP_TYPES,
-} from "../core/model.ts";
+import type { InputLocation, InputProblem } from "../core/errors.ts";
+import { relationshipKey } from "../core/model.ts";
 import type {
   Dataset,
   NodeLabel,
@@ -21,61 +14,47 @@ import type {
   PropertySpec,
   PropertyType,
   RelationshipRecord,
+  Support,
 } from "../core/model.ts";
 import { checkFreeValue, checkValue } from "../core/property-values.ts";
+import { DEFAULT_SCHEMA, type GraphSchema } from "../core/schema/graph-schema.ts";
 import type { RawRecord } from "./raw-record.ts";
 
-/** Labels of ids that already exist in the database, for relationship ends not in the input. */
-export type ExistingNodeLookup = (ids: string[]) => Promise<Map<string, NodeLabel>>;
+/** The label sets of existing nodes with each id (one entry per node), for ends not in the input. */
+export type ExistingNodeLookup = (ids: string[]) => Promise<Map<string, string[][]>>;
+
+export interface ValidationOptions {
+  schema?: GraphSchema;
+  lookupExisting?: ExistingNodeLookup;
+  /** Largest text or list a property may hold, in UTF-8 bytes (default DEFAULT_MAX_PROPERTY_BYTES). */
+  maxPropertyBytes?: number;
+}
 
 export interface ValidationResult {
   dataset: Dataset;
   problems: InputProblem[];
-  /** Label of every node the data set names or links to (its own and those found in the database). */
-  labels: Map<string, NodeLabel>;
 }
 
-interface Located<T> {
-  record: T;
-  location: InputLocation;
-}
+/** 1 MiB: a news story is tens of kilobytes; a larger value is almost always a mistake. */
+export const DEFAULT_MAX_PROPERTY_BYTES = 1024 * 1024;
+
+/** Fields of a relationship record that are not properties, or are provenance (handled apart). */
+const RELATIONSHIP_FIELDS = ["type", "start", "end"];
+const PROVENANCE_FIELDS = ["evidence", "article", "articles"];
 
 function at(raw: RawRecord, field?: string): InputLocation {
   const line = field !== undefined ? (raw.fieldLines?.[field] ?? raw.location.line) : raw.location.line;
   return { ...raw.location, line, ...(field !== undefined ? { field } : {}) };
 }
 
-function checkProperties(
-  raw: RawRecord,
-  specs: Record<string, PropertySpec>,
-  skip: readonly string[],
-  problems: InputProblem[],
-): Properties {
-  const properties: Properties = {};
-  for (const [name, spec] of Object.entries(specs)) {
-    if (spec.required && (raw.fields[name] === undefined || raw.fields[name] === "")) {
-      problems.push({ ...at(raw, name), message: `missing required ${spec.type} property` });
-    }
-  }
-  for (const [name, value] of Object.entries(raw.fields)) {
-    if (skip.includes(name)) continue;
-    const spec = specs[name];
-    if (spec?.derived) {
-      problems.push({
-        ...at(raw, name),
-        message: "is computed by Guanxi at ingest: remove it from the input",
-      });
-      continue;
-    }
-    const problem = spec ? checkValue(spec, value) : checkFreeValue(value);
-    if (problem) problems.push({ ...at(raw, name), message: problem });
-    else properties[name] = value as Properties[string];
-  }
-  return properties;
-}
-
 function withArticle(label: string): string {
   return `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
+}
+
+function list(items: readonly string[], max = 20): string {
+  return items.length > max
+    ? `${items.slice(0, max).join(", ")}, … (${items.length} in all)`
+    : items.join(", ");
 }
 
 function declared(raw: RawRecord): { declaredTypes?: Record<string, PropertyType> } {
@@ -86,70 +65,244 @@ function sameProperties(a: Properties, b: Properties): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
-function validateNode(raw: RawRecord, problems: InputProblem[]): NodeRecord | undefined {
-  const before = problems.length;
-  const label = raw.fields.label;
-  if (typeof label !== "string" || label === "") {
-    problems.push({ ...at(raw, "label"), message: "missing label" });
-  } else if (!isNodeLabel(label)) {
-    problems.push({
-      ...at(raw, "label"),
-      message: `unknown label "${label}" (known: ${NODE_LABELS.join(", ")})`,
-    });
-  }
-  const id = raw.fields.id;
-  if (typeof id !== "string" || id.trim() === "") {
-    problems.push({ ...at(raw, "id"), message: "missing id: every node needs a non-empty text id" });
-  }
-  if (problems.length > before || !isNodeLabel(String(label))) return undefined;
-  const properties = checkProperties(raw, nodePropertySpecs(label as NodeLabel), ["label"], problems);
-  if (problems.length > before) return undefined;
-  return { label: label as NodeLabel, id: id as string, properties, ...declared(raw) };
+function byteSize(value: unknown): number {
+  if (typeof value === "string") return Buffer.byteLength(value, "utf8");
+  if (Array.isArray(value)) return value.reduce<number>((sum, v) => sum + byteSize(v), 0);
+  return 8;
 }
 
-function validateRelationship(raw: RawRecord, problems: InputProblem[]): RelationshipRecord | undefined {
-  const before = problems.length;
-  const type = raw.fields.type;
-  if (typeof type !== "string" || type === "") {
-    problems.push({ ...at(raw, "type"), message: "missing relationship type" });
-  } else if (!isRelationshipType(type)) {
-    problems.push({
-      ...at(raw, "type"),
-      message: `unknown relationship type "${type}" (known: ${RELATIONSHIP_TYPES.join(", ")})`,
-    });
+/** Control characters (NUL, line breaks, …) in an identifier: invisible, and they break every export. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+class Validator {
+  readonly problems: InputProblem[] = [];
+  private readonly schema: GraphSchema;
+  private readonly maxBytes: number;
+
+  constructor(options: ValidationOptions) {
+    this.schema = options.schema ?? DEFAULT_SCHEMA;
+    this.maxBytes = options.maxPropertyBytes ?? DEFAULT_MAX_PROPERTY_BYTES;
   }
-  for (const end of ["start", "end"] as const) {
-    const value = raw.fields[end];
+
+  problem(location: InputLocation, message: string): void {
+    this.problems.push({ ...location, message });
+  }
+
+  unknownLabel(label: string): string {
+    return `unknown label "${label}": the schema "${this.schema.name}" has ${list(this.schema.labels)}. To ingest it, add "${label}" under "labels" in a schema file and pass it with --schema FILE (or GUANXI_SCHEMA); \`guanxi schema infer\` writes one from a database`;
+  }
+
+  unknownType(type: string): string {
+    return `unknown relationship type "${type}": the schema "${this.schema.name}" has ${list(this.schema.relationshipTypes)}. To ingest it, add "${type}" under "relationshipTypes" (with "from" and "to" labels) in a schema file and pass it with --schema FILE`;
+  }
+
+  identifier(raw: RawRecord, field: string, what: string): string | undefined {
+    const value = raw.fields[field];
     if (typeof value !== "string" || value.trim() === "") {
-      problems.push({ ...at(raw, end), message: `missing ${end} node id` });
+      this.problem(at(raw, field), `missing ${what}: it must be non-empty text`);
+      return undefined;
     }
+    if (CONTROL.test(value)) {
+      this.problem(
+        at(raw, field),
+        `${what} ${JSON.stringify(value)} contains a control character (NUL, line break, tab…); ids must be printable text`,
+      );
+      return undefined;
+    }
+    return value;
   }
-  if (problems.length > before || !isRelationshipType(String(type))) return undefined;
-  const rtype = type as RelationshipType;
-  const properties = checkProperties(
-    raw,
-    relationshipPropertySpecs(rtype),
-    ["type", "start", "end"],
-    problems,
-  );
-  const evidence = properties.evidence;
-  if (Array.isArray(evidence) && (evidence.length === 0 || evidence.some((e) => String(e).trim() === ""))) {
-    problems.push({
-      ...at(raw, "evidence"),
-      message: "evidence is empty: quote the sentence(s) that support the fact",
-    });
+
+  properties(
+    raw: RawRecord,
+    specs: Record<string, PropertySpec>,
+    skip: readonly string[],
+  ): { properties: Properties; ok: boolean } {
+    const before = this.problems.length;
+    const properties: Properties = {};
+    for (const [name, spec] of Object.entries(specs)) {
+      if (skip.includes(name)) continue;
+      if (spec.required && (raw.fields[name] === undefined || raw.fields[name] === "")) {
+        this.problem(at(raw, name), `missing required ${spec.type} property`);
+      }
+    }
+    for (const [name, value] of Object.entries(raw.fields)) {
+      if (skip.includes(name)) continue;
+      const spec = specs[name];
+      if (spec?.derived) {
+        this.problem(at(raw, name), "is computed by Guanxi at ingest: remove it from the input");
+        continue;
+      }
+      if (name.trim() === "" || CONTROL.test(name)) {
+        this.problem(
+          at(raw, name),
+          `property key ${JSON.stringify(name)} is empty or contains a control character`,
+        );
+        continue;
+      }
+      const problem = spec ? checkValue(spec, value) : checkFreeValue(value);
+      if (problem) {
+        this.problem(at(raw, name), problem);
+        continue;
+      }
+      if (Array.isArray(value) && value.some((v) => typeof v === "string" && v.trim() === "")) {
+        this.problem(at(raw, name), "a list item is empty text: remove it");
+        continue;
+      }
+      const size = byteSize(value);
+      if (size > this.maxBytes) {
+        this.problem(
+          at(raw, name),
+          `value is ${size.toLocaleString("en")} bytes, over the limit of ${this.maxBytes.toLocaleString("en")} (--max-property-bytes)`,
+        );
+        continue;
+      }
+      properties[name] = value as Properties[string];
+    }
+    return { properties, ok: this.problems.length === before };
   }
-  if (problems.length > before) return undefined;
-  return {
-    type: rtype,
-    start: raw.fields.start as string,
-    end: raw.fields.end as string,
-    properties,
-    ...declared(raw),
-  };
+
+  node(raw: RawRecord): NodeRecord | undefined {
+    const before = this.problems.length;
+    const labels = this.labels(raw);
+    const id = this.identifier(raw, "id", "id");
+    const known = labels?.filter((l) => this.schema.hasLabel(l)) ?? [];
+    const specs = this.schema.nodePropertySpecsFor(known);
+    const { properties } = this.properties(raw, specs, ["label", "labels", "id"]);
+    if (this.problems.length > before || !labels || id === undefined) return undefined;
+    return { labels, id, properties: { id, ...properties }, ...declared(raw) };
+  }
+
+  private labels(raw: RawRecord): string[] | undefined {
+    const { label, labels } = raw.fields;
+    const field = labels !== undefined ? "labels" : "label";
+    let given: unknown[];
+    if (labels !== undefined) given = Array.isArray(labels) ? labels : [labels];
+    else if (label !== undefined) given = [label];
+    else given = [];
+    const names = given.filter((l): l is string => typeof l === "string" && l.trim() !== "");
+    if (names.length === 0 || names.length !== given.length) {
+      this.problem(
+        at(raw, field),
+        names.length === 0 ? "missing label" : "every label must be non-empty text",
+      );
+      return undefined;
+    }
+    let ok = true;
+    for (const name of names) {
+      if (!this.schema.hasLabel(name)) {
+        this.problem(at(raw, field), this.unknownLabel(name));
+        ok = false;
+      }
+    }
+    return ok ? [...new Set(names)] : undefined;
+  }
+
+  /** Provenance of a relationship record, by its type's rule; undefined when it is wrong (reported). */
+  supports(raw: RawRecord, type: string | undefined): Support[] | undefined {
+    const { evidence, article, articles } = raw.fields;
+    const rule =
+      type !== undefined && this.schema.hasRelationshipType(type) ? this.schema.provenance(type) : "optional";
+    const given = evidence !== undefined || article !== undefined || articles !== undefined;
+    if (rule === "none") {
+      if (!given) return [];
+      this.problem(
+        at(raw, evidence !== undefined ? "evidence" : article !== undefined ? "article" : "articles"),
+        `${type} carries no evidence in the schema "${this.schema.name}" (provenance: none)`,
+      );
+      return undefined;
+    }
+    if (!given) {
+      if (rule === "required") {
+        this.problem(
+          at(raw, "evidence"),
+          `missing evidence: ${type} requires the sentence(s) that support it and the article they are quoted from ("evidence" and "article")`,
+        );
+        return undefined;
+      }
+      return [];
+    }
+    const before = this.problems.length;
+    let quotes: string[] = [];
+    if (evidence === undefined) {
+      this.problem(
+        at(raw, "evidence"),
+        "missing evidence: quote the sentence(s) the article supports the fact with",
+      );
+    } else if (!Array.isArray(evidence) || evidence.some((e) => typeof e !== "string")) {
+      this.problem(at(raw, "evidence"), "must be a list of quoted sentences (text)");
+    } else if (evidence.length === 0 || evidence.some((e) => String(e).trim() === "")) {
+      this.problem(at(raw, "evidence"), "evidence is empty: quote the sentence(s) that support the fact");
+    } else {
+      quotes = evidence as string[];
+      const size = byteSize(quotes);
+      if (size > this.maxBytes)
+        this.problem(
+          at(raw, "evidence"),
+          `evidence is ${size.toLocaleString("en")} bytes, over the limit of ${this.maxBytes.toLocaleString("en")}`,
+        );
+    }
+    let sources: string[] = [];
+    const needsDocument = this.schema.documentLabel !== undefined;
+    if (article !== undefined && articles !== undefined) {
+      this.problem(
+        at(raw, "articles"),
+        'give either "article" (one for all the evidence) or "articles" (one per sentence), not both',
+      );
+    } else if (article !== undefined) {
+      if (typeof article !== "string" || article.trim() === "")
+        this.problem(at(raw, "article"), "must be the id of the article the evidence is quoted from");
+      else sources = quotes.map(() => article);
+    } else if (articles !== undefined) {
+      if (!Array.isArray(articles) || articles.some((a) => typeof a !== "string" || a.trim() === ""))
+        this.problem(at(raw, "articles"), "must be a list of article ids, one per evidence sentence");
+      else if (quotes.length > 0 && articles.length !== quotes.length)
+        this.problem(
+          at(raw, "articles"),
+          `has ${articles.length} article ids for ${quotes.length} evidence sentences: give one per sentence`,
+        );
+      else sources = articles as string[];
+    } else if (needsDocument) {
+      this.problem(
+        at(raw, "article"),
+        `missing article: the id of the ${this.schema.documentLabel} the evidence is quoted from`,
+      );
+    } else {
+      sources = quotes.map(() => "");
+    }
+    if (this.problems.length > before) return undefined;
+    return dedupeSupports(quotes.map((quote, i) => ({ quote, article: sources[i] ?? "" })));
+  }
 }
 
-type RelationshipType = RelationshipRecord["type"];
+function dedupeSupports(supports: Support[]): Support[] {
+  const seen = new Set<string>();
+  return supports.filter((s) => {
+    const key = `${s.article}\u0000${s.quote}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+interface PendingRelationship {
+  raw: RawRecord;
+  type: string;
+  start: string;
+  end: string;
+  properties: Properties;
+  supports: Support[];
+  /** False when a property or provenance problem was reported: the ends are still checked. */
+  ok: boolean;
+}
+
+/** An input node as relationships find it: by id space and id. */
+interface InputNode {
+  record: NodeRecord;
+  location: InputLocation;
+}
+
+const refOf = (space: string | undefined, id: string) => `${space ?? ""}\u0000${id}`;
 
 /**
  * Checks every record. Relationship ends and `article` references missing from the input are looked
@@ -157,98 +310,180 @@ type RelationshipType = RelationshipRecord["type"];
  */
 export async function validateRecords(
   records: RawRecord[],
-  lookupExisting?: ExistingNodeLookup,
+  options: ValidationOptions = {},
 ): Promise<ValidationResult> {
-  const problems: InputProblem[] = [];
-  const nodes = new Map<string, Located<NodeRecord>>();
-  const relationships = new Map<string, Located<RelationshipRecord>>();
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const v = new Validator(options);
 
-  // Ids of nodes that failed validation: already reported, so links to them are not reported again.
-  const invalidIds = new Set<string>();
-  for (const raw of records.filter((r) => r.kind === "node")) {
-    const node = validateNode(raw, problems);
+  // Nodes, by (id space, id); and the (primary label, id) each will be stored under.
+  const nodes = new Map<string, InputNode>();
+  const stored = new Map<string, InputNode>();
+  const invalidRefs = new Set<string>();
+  for (const raw of records) {
+    if (raw.kind !== "node") continue;
+    const node = v.node(raw);
+    const space = raw.spaces?.id;
     if (!node) {
-      if (typeof raw.fields.id === "string") invalidIds.add(raw.fields.id);
+      if (typeof raw.fields.id === "string") invalidRefs.add(refOf(space, raw.fields.id));
       continue;
     }
-    const seen = nodes.get(node.id);
-    if (!seen) nodes.set(node.id, { record: node, location: raw.location });
-    else if (seen.record.label !== node.label || !sameProperties(seen.record.properties, node.properties)) {
-      const first = seen.location;
-      problems.push({
-        ...at(raw, "id"),
-        message: `duplicate id "${node.id}" with different ${seen.record.label !== node.label ? "label" : "properties"} than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"}`,
-      });
+    const ref = refOf(space, node.id);
+    const seen = nodes.get(ref);
+    if (seen) {
+      const sameLabels = seen.record.labels.join(";") === node.labels.join(";");
+      if (!sameLabels || !sameProperties(seen.record.properties, node.properties)) {
+        const first = seen.location;
+        v.problem(
+          at(raw, "id"),
+          `duplicate id "${node.id}"${space ? ` in id space ${space}` : ""} with different ${sameLabels ? "properties" : `labels (${node.labels.join(";")} here, ${seen.record.labels.join(";")})`} than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"}`,
+        );
+      }
+      continue;
     }
-  }
-
-  const validRelationships: Located<RelationshipRecord>[] = [];
-  for (const raw of records.filter((r) => r.kind === "relationship")) {
-    const rel = validateRelationship(raw, problems);
-    if (rel) validRelationships.push({ record: rel, location: raw.location });
-  }
-
-  // Resolve every referenced id to a label: from the input first, then from the database.
-  const labelOf = new Map<string, NodeLabel>([...nodes].map(([id, n]) => [id, n.record.label]));
-  const referenced = new Set<string>();
-  for (const { record } of validRelationships) {
-    for (const id of [record.start, record.end, String(record.properties.article)]) {
-      if (!labelOf.has(id)) referenced.add(id);
+    const key = `${node.labels[0]}\u0000${node.id}`;
+    const clash = stored.get(key);
+    if (clash) {
+      v.problem(
+        at(raw, "id"),
+        `id "${node.id}" names two different ${node.labels[0]} nodes (also ${clash.location.file}:${clash.location.line ?? "?"} record ${clash.location.record ?? "?"}, in another id space); Guanxi keeps ids unique per label`,
+      );
+      continue;
     }
-  }
-  if (referenced.size > 0 && lookupExisting) {
-    for (const [id, label] of await lookupExisting([...referenced])) labelOf.set(id, label);
+    const entry = { record: node, location: raw.location };
+    nodes.set(ref, entry);
+    stored.set(key, entry);
   }
 
-  for (const { record: rel, location } of validRelationships) {
-    const where = { ...location };
-    const spec = RELATIONSHIP_SPECS[rel.type];
-    let ok = true;
-    for (const [end, allowed] of [
-      ["start", spec.from],
-      ["end", spec.to],
+  const pending: PendingRelationship[] = [];
+  for (const raw of records) {
+    if (raw.kind !== "relationship") continue;
+    const before = v.problems.length;
+    const typeValue = raw.fields.type;
+    let type: string | undefined;
+    if (typeof typeValue !== "string" || typeValue.trim() === "")
+      v.problem(at(raw, "type"), "missing relationship type");
+    else if (!schema.hasRelationshipType(typeValue)) v.problem(at(raw, "type"), v.unknownType(typeValue));
+    else type = typeValue;
+    const start = v.identifier(raw, "start", "start node id");
+    const end = v.identifier(raw, "end", "end node id");
+    const specs = schema.relationshipPropertySpecs(type ?? "");
+    const { properties } = v.properties(raw, specs, [...RELATIONSHIP_FIELDS, ...PROVENANCE_FIELDS]);
+    const supports = v.supports(raw, type);
+    if (type === undefined || start === undefined || end === undefined) continue;
+    pending.push({
+      raw,
+      type,
+      start,
+      end,
+      properties,
+      supports: supports ?? [],
+      ok: v.problems.length === before,
+    });
+  }
+
+  // Ends and articles not in the input are looked up in the database, all at once.
+  const inInput = (space: string | undefined, id: string) =>
+    nodes.has(refOf(space, id)) || invalidRefs.has(refOf(space, id));
+  const wanted = new Set<string>();
+  for (const rel of pending) {
+    if (!inInput(rel.raw.spaces?.start, rel.start)) wanted.add(rel.start);
+    if (!inInput(rel.raw.spaces?.end, rel.end)) wanted.add(rel.end);
+    for (const s of rel.supports) if (s.article !== "" && !articleInInput(s.article)) wanted.add(s.article);
+  }
+  function articleInInput(id: string): boolean {
+    return nodes.has(refOf(undefined, id)) || invalidRefs.has(refOf(undefined, id));
+  }
+  const existing =
+    wanted.size > 0 && options.lookupExisting
+      ? await options.lookupExisting([...wanted])
+      : new Map<string, string[][]>();
+
+  /** The labels of the node a relationship end names, or a reason it names none. */
+  const resolve = (space: string | undefined, id: string): string[] | "invalid" | string => {
+    const own = nodes.get(refOf(space, id));
+    if (own) return own.record.labels;
+    if (invalidRefs.has(refOf(space, id))) return "invalid";
+    let found = existing.get(id) ?? [];
+    if (space !== undefined) found = found.filter((labels) => labels.includes(space));
+    const where = space ? ` in id space ${space}` : "";
+    if (found.length === 0) return `no node with id "${id}"${where} in the input or the database`;
+    if (found.length > 1)
+      return `id "${id}" names ${found.length} nodes in the database (${found.map((l) => l.join(":")).join(", ")}); use an id space (:START_ID(Label)) to say which`;
+    return found[0]!;
+  };
+
+  const relationships = new Map<string, { record: RelationshipRecord; raw: RawRecord }>();
+  for (const rel of pending) {
+    const { raw, type } = rel;
+    const allowed = schema.allowedEnds(type);
+    let ok = rel.ok;
+    const endLabels: Record<"start" | "end", NodeLabel | undefined> = { start: undefined, end: undefined };
+    for (const [end, allowedLabels] of [
+      ["start", allowed.from],
+      ["end", allowed.to],
     ] as const) {
       const id = rel[end];
-      const label = labelOf.get(id);
-      if (!label && invalidIds.has(id)) {
+      const found = resolve(raw.spaces?.[end], id);
+      if (found === "invalid") {
+        ok = false; // the node's own problem is reported already
+      } else if (typeof found === "string") {
+        v.problem(at(raw, end), found);
         ok = false;
-      } else if (!label) {
-        problems.push({
-          ...where,
-          field: end,
-          message: `no node with id "${id}" in the input or the database`,
-        });
-        ok = false;
-      } else if (!allowed.includes(label)) {
-        problems.push({
-          ...where,
-          field: end,
-          message: `${rel.type} cannot ${end === "start" ? "start at" : "end at"} ${withArticle(label)} ("${id}"); allowed: ${allowed.join(", ")}`,
-        });
-        ok = false;
+      } else {
+        const label = found.find((l) => allowedLabels.includes(l));
+        if (!label) {
+          const shown = found.filter((l) => schema.hasLabel(l)).join(":") || found.join(":");
+          v.problem(
+            at(raw, end),
+            `${type} cannot ${end === "start" ? "start at" : "end at"} ${withArticle(shown)} ("${id}"); allowed: ${allowedLabels.join(", ")}`,
+          );
+          ok = false;
+        } else endLabels[end] = label;
       }
     }
-    const article = String(rel.properties.article);
-    const articleLabel = labelOf.get(article);
-    if (articleLabel !== "Article" && !invalidIds.has(article)) {
-      problems.push({
-        ...where,
-        field: "article",
-        message: articleLabel
-          ? `"${article}" is ${withArticle(articleLabel)}, not an Article`
-          : `no Article with id "${article}" in the input or the database`,
-      });
-      ok = false;
+    const documentLabel = schema.documentLabel;
+    if (documentLabel !== undefined) {
+      for (const article of new Set(rel.supports.map((s) => s.article))) {
+        const found = resolve(undefined, article);
+        if (found === "invalid") ok = false;
+        else if (typeof found === "string") {
+          v.problem(
+            at(raw, raw.fields.articles !== undefined ? "articles" : "article"),
+            `no ${documentLabel} with id "${article}" in the input or the database`,
+          );
+          ok = false;
+        } else if (!found.includes(documentLabel)) {
+          v.problem(
+            at(raw, raw.fields.articles !== undefined ? "articles" : "article"),
+            `"${article}" is ${withArticle(found.join(":"))}, not ${withArticle(documentLabel)}`,
+          );
+          ok = false;
+        }
+      }
     }
     if (!ok) continue;
-    const key = relationshipKey(rel);
+    const record: RelationshipRecord = {
+      type,
+      start: rel.start,
+      end: rel.end,
+      startLabel: endLabels.start!,
+      endLabel: endLabels.end!,
+      properties: rel.properties,
+      supports: rel.supports,
+      ...declared(raw),
+    };
+    const key = relationshipKey(record);
     const seen = relationships.get(key);
-    if (!seen) relationships.set(key, { record: rel, location });
-    else if (!sameProperties(seen.record.properties, rel.properties)) {
-      problems.push({
-        ...where,
-        message: `duplicate relationship (${rel.start})-[:${rel.type}]->(${rel.end}) with different properties than ${seen.location.file}:${seen.location.line ?? "?"} record ${seen.location.record ?? "?"}`,
-      });
+    if (!seen) relationships.set(key, { record, raw });
+    else if (!sameProperties(seen.record.properties, record.properties)) {
+      const first = seen.raw.location;
+      v.problem(
+        at(raw),
+        `duplicate relationship (${rel.start})-[:${type}]->(${rel.end}) with different properties than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"} (only the evidence of one fact may differ: it accumulates)`,
+      );
+    } else {
+      // The same fact from another record: its evidence adds to the first's.
+      seen.record.supports = dedupeSupports([...seen.record.supports, ...record.supports]);
     }
   }
 
@@ -257,6 +492,10 @@ export async function validateRecords(
     relationships: [...relationships.values()].map((r) => r.record),
   };
   // Report in reading order, whichever pass found the problem.
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { dataset, problems, labels: labelOf };
+  const problems = v.problems;
+  problems.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.record ?? 0) - (b.record ?? 0),
+  );
+  return { dataset, problems };
 }

@@ -1,13 +1,24 @@
 /**
- * Writes a validated data set with batched `UNWIND … MERGE` statements (cypher/ingest/*.cypher).
+ * Writes a validated data set with batched `UNWIND … MERGE` statements (cypher/ingest/*.cypher); evidence
+ * accumulates on a relationship, never replaces what another article said.
  * A small data set is written in one transaction, so any failure leaves the database as it was.
  * A large one is written a batch per transaction: a failure leaves no half-written batch, and since
  * every statement merges, running the ingest again completes the job.
  */
-import { loadCypher, splitStatements, withModelNames } from "../core/cypher-files.ts";
+import { loadCypher, withSchemaNames } from "../core/cypher-files.ts";
 import { toDriverProperty, type GraphDb, type WriteTransaction } from "../core/graph-db.ts";
-import { nodePropertySpecs, relationshipPropertySpecs } from "../core/model.ts";
-import type { Dataset, NodeLabel, Properties, PropertySpec } from "../core/model.ts";
+import type { Dataset, Properties, PropertySpec } from "../core/model.ts";
+import type { GraphSchema } from "../core/schema/graph-schema.ts";
+import { readSearchIndex } from "../core/search-index.ts";
+import {
+  FULLTEXT_INDEX,
+  fulltextIndexStatement,
+  keyConstraintStatement,
+  mergePlans,
+  samePlan,
+  searchIndexPlan,
+  type SearchIndexPlan,
+} from "../core/schema/schema-statements.ts";
 
 export interface ChangeCounts {
   created: number;
@@ -71,62 +82,61 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-export function planBatches(dataset: Dataset, labels: Map<string, NodeLabel>, batchSize: number): Batch[] {
+export function planBatches(dataset: Dataset, schema: GraphSchema, batchSize: number): Batch[] {
   const batches: Batch[] = [];
   const mergeNodes = loadCypher("ingest/merge-nodes");
-  for (const [label, nodes] of groupBy(dataset.nodes, (n) => n.label)) {
-    const cypher = withModelNames(mergeNodes, { LABEL: label });
-    const specs = nodePropertySpecs(label as NodeLabel);
-    const rows = nodes.map((n) => ({ id: n.id, props: driverProperties(n.properties, specs) }));
+  for (const [label, nodes] of groupBy(dataset.nodes, (n) => n.labels[0]!)) {
+    const cypher = withSchemaNames(mergeNodes, { LABEL: label }, schema);
+    const rows = nodes.map((n) => ({
+      id: n.id,
+      props: driverProperties(n.properties, schema.nodePropertySpecsFor(n.labels)),
+      labels: n.labels.slice(1),
+    }));
     for (const part of chunk(rows, batchSize)) batches.push({ kind: "nodes", cypher, rows: part });
   }
   const mergeRels = loadCypher("ingest/merge-relationships");
-  const groups = groupBy(
-    dataset.relationships,
-    (r) => `${labels.get(r.start)}|${r.type}|${labels.get(r.end)}`,
-  );
+  const groups = groupBy(dataset.relationships, (r) => `${r.startLabel}\u0000${r.type}\u0000${r.endLabel}`);
   for (const [key, rels] of groups) {
-    const [from, type, to] = key.split("|") as [string, string, string];
-    const cypher = withModelNames(mergeRels, { FROM: from, TYPE: type, TO: to });
-    const specs = relationshipPropertySpecs(rels[0]!.type);
+    const [from, type, to] = key.split("\u0000") as [string, string, string];
+    const cypher = withSchemaNames(mergeRels, { FROM: from, TYPE: type, TO: to }, schema);
+    const specs = schema.relationshipPropertySpecs(type);
     const rows = rels.map((r) => ({
       start: r.start,
       end: r.end,
       props: driverProperties(r.properties, specs),
+      supports: r.supports,
     }));
     for (const part of chunk(rows, batchSize)) batches.push({ kind: "relationships", cypher, rows: part });
   }
   return batches;
 }
 
-const FULLTEXT_INDEX = /CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS[\s\S]*?ON EACH \[([^\]]*)\]/;
-
 /**
- * `IF NOT EXISTS` keeps an index of the same name whatever it covers, so a full-text index whose
- * property list changed in schema.cypher is dropped first and rebuilt by the statement.
+ * Creates the full-text index for `wanted`, keeping whatever an existing one covers (an index only grows).
+ * `IF NOT EXISTS` keeps an index of the same name whatever it covers, so one that covers less is dropped
+ * first and rebuilt. Returns what the index covers.
  */
-async function dropOutdatedFulltextIndex(db: GraphDb, statement: string): Promise<void> {
-  const match = FULLTEXT_INDEX.exec(statement);
-  if (!match) return;
-  const [, name, list] = match as unknown as [string, string, string];
-  const wanted = list.split(",").map((p) => p.trim().replace(/^\w+\./, ""));
-  const { rows } = await db.read(
-    "SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties",
-    {
-      name,
-    },
-  );
-  const existing = rows[0]?.properties as string[] | undefined;
-  if (existing && existing.join(",") !== wanted.join(",")) {
-    await db.runAutoCommit(loadCypher("drop-index"), { name });
+export async function ensureSearchIndex(db: GraphDb, wanted: SearchIndexPlan): Promise<SearchIndexPlan> {
+  const existing = await readSearchIndex(db);
+  const plan = existing ? mergePlans(existing, wanted) : wanted;
+  if (existing && !samePlan(existing, plan)) {
+    await db.runAutoCommit(loadCypher("drop-index"), { name: FULLTEXT_INDEX });
   }
+  await db.runAutoCommit(fulltextIndexStatement(plan));
+  return plan;
 }
 
-/** Applies cypher/schema.cypher (idempotent) and waits for the indexes to come online. */
-export async function applySchema(db: GraphDb): Promise<void> {
-  for (const statement of splitStatements(loadCypher("schema"))) {
-    await dropOutdatedFulltextIndex(db, statement);
-    await db.runAutoCommit(statement);
+/**
+ * Guanxi's Neo4j schema for `schema` (idempotent): a key constraint per label, the full-text index, and
+ * the provenance migration; waits for the indexes to come online.
+ */
+export async function applySchema(db: GraphDb, schema: GraphSchema): Promise<void> {
+  for (const label of schema.labels) await db.runAutoCommit(keyConstraintStatement(label));
+  await ensureSearchIndex(db, searchIndexPlan(schema));
+  const migrate = loadCypher("migrate/provenance-articles");
+  for (const type of schema.relationshipTypes) {
+    if (schema.provenance(type) === "none") continue;
+    await db.runAutoCommit(withSchemaNames(migrate, { TYPE: type }, schema));
   }
   await db.runAutoCommit("CALL db.awaitIndexes(300)");
 }
@@ -148,11 +158,11 @@ async function runBatch(tx: WriteTransaction, batch: Batch): Promise<ChangeCount
 export async function writeDataset(
   db: GraphDb,
   dataset: Dataset,
-  labels: Map<string, NodeLabel>,
+  schema: GraphSchema,
   options: WriteOptions = {},
 ): Promise<WriteSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const batches = planBatches(dataset, labels, batchSize);
+  const batches = planBatches(dataset, schema, batchSize);
   const total = dataset.nodes.length + dataset.relationships.length;
   const atomic = total <= (options.atomicLimit ?? DEFAULT_ATOMIC_LIMIT);
 

@@ -7,6 +7,7 @@ import { extname, join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { GraphDb } from "../core/graph-db.ts";
+import { DEFAULT_SCHEMA, type GraphSchema } from "../core/schema/graph-schema.ts";
 import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -18,9 +19,12 @@ import { registerQueryRoutes, queryTimeoutFromEnv } from "./routes/query.ts";
 import { registerSavedQueryRoutes } from "./routes/saved-queries.ts";
 import { registerSchemaRoutes } from "./routes/schema.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
+import { SearchStatusCache } from "./search-status.ts";
 
 export interface ServerOptions {
   db: GraphDb;
+  /** The active schema: captions, label descriptions in /api/schema (default: the news schema). */
+  schema?: GraphSchema;
   /** The built explorer (dist/web), served with a fallback to index.html for the client's routes. */
   staticDir?: string;
   logger?: boolean;
@@ -80,6 +84,8 @@ function hostName(header: string | undefined): string {
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   const { db } = options;
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const searchStatus = new SearchStatusCache(db);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -120,13 +126,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   registerHealthRoutes(app, db);
-  registerOverviewRoutes(app, db, options.overviewMaxLimit);
-  registerSchemaRoutes(app, db);
-  registerSearchRoutes(app, db);
-  registerNodeRoutes(app, db);
-  registerExpandRoutes(app, db);
-  registerNeighbourhoodRoutes(app, db);
-  registerPathRoutes(app, db);
+  registerOverviewRoutes(app, db, schema, options.overviewMaxLimit);
+  registerSchemaRoutes(app, db, schema, searchStatus);
+  registerSearchRoutes(app, db, schema, searchStatus);
+  registerNodeRoutes(app, db, schema);
+  registerExpandRoutes(app, db, schema);
+  registerNeighbourhoodRoutes(app, db, schema);
+  registerPathRoutes(app, db, schema);
   registerQueryRoutes(app, db, options.queryTimeoutMs ?? queryTimeoutFromEnv());
   registerSavedQueryRoutes(app, options.savedQueriesDir);
 

@@ -1,4 +1,5 @@
 /** Starts the API (and the built explorer) on a port; `close()` stops it. */
+import type { GraphSchema } from "../core/schema/graph-schema.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GraphDb } from "../core/graph-db.ts";
@@ -27,6 +28,8 @@ export async function startServer(options: {
   logger?: boolean;
   /** See ServerOptions.overviewMaxLimit. */
   overviewMaxLimit?: number;
+  /** The active schema (default: the news schema). */
+  schema?: GraphSchema;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const app = buildServer({
@@ -34,6 +37,7 @@ export async function startServer(options: {
     staticDir: options.staticDir ?? WEB_DIST,
     logger: options.logger ?? false,
     overviewMaxLimit: options.overviewMaxLimit,
+    ...(options.schema ? { schema: options.schema } : {}),
     // On loopback only the loopback names are answered (no DNS rebinding); elsewhere any name reaching it.
     allowedHosts: isLoopback(host) ? [...LOOPBACK_HOSTS, host.replace(/^\[|\]$/g, "")] : "any",
   });

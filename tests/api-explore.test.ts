@@ -101,7 +101,11 @@ describe("GET /api/schema", () => {
     expect(body.labels.reduce((sum, l) => sum + l.count, 0)).toBe(70);
     expect(body.relationshipTypes).toContainEqual({ type: "SPANS", count: 3 });
     expect(body.relationshipTypes.reduce((sum, t) => sum + t.count, 0)).toBe(172);
-    expect(body.propertyKeys).toEqual(expect.arrayContaining(["name", "nameEn", "evidence", "article"]));
+    expect(body.propertyKeys).toEqual(expect.arrayContaining(["name", "nameEn", "evidence", "articles"]));
+    expect(body.schema.name).toBe("news");
+    expect(body.schema.labels.Region!.description).toMatch(/administrative region/);
+    expect(body.schema.relationshipTypes.SPANS).toMatchObject({ from: ["Alliance", "Event"], to: ["Region"] });
+    expect(body.search).toEqual({ mode: "index", unindexedLabels: [] });
   });
 });
 
@@ -204,8 +208,8 @@ describe("GET /api/nodes/:key", () => {
     const spanEvidence = body.evidence.filter((e) => e.edge.type === "SPANS");
     expect(spanEvidence.map((e) => e.other.name).sort()).toEqual(["廊坊市", "武清区", "通州区"].sort());
     for (const e of spanEvidence) {
-      expect(e.quotes[0]).toContain("“通武廊”劳模和工匠人才创新工作室联盟成立");
-      expect(e.article).toMatchObject({
+      expect(e.supports[0]!.quote).toContain("“通武廊”劳模和工匠人才创新工作室联盟成立");
+      expect(e.supports[0]!.article).toMatchObject({
         id: "article:tongzhou-innovation-studios",
         title: "通州区9家区级职工创新工作室揭牌",
         key: expect.any(String),

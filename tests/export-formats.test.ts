@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import type { Subgraph } from "../core/api-types.ts";
-import { loadCypher, splitStatements } from "../core/cypher-files.ts";
 import { graphExportJsonSchemaText } from "../core/graph-export-schema.ts";
 import { parseCypherLiteral, writeCypherLiteral, type CypherValue } from "../export/cypher-literal.ts";
-import { schemaStatements } from "../export/cypher-script.ts";
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
+import { keyConstraintName, schemaStatements, searchIndexPlan } from "../core/schema/schema-statements.ts";
+import { scriptSchemaStatements } from "../export/cypher-script.ts";
 import { ExportError, exportSubgraph, fromGraphology } from "../export/index.ts";
 import { parseScript } from "../export/db/run-cypher-script.ts";
 import type { EdgeAttrs, NodeAttrs } from "../web/src/features/graph-view/types.ts";
@@ -59,9 +60,19 @@ describe("Cypher literals", () => {
 });
 
 describe("the Cypher script", () => {
-  it("starts with the statements of cypher/schema.cypher", () => {
-    const normal = (s: string) => s.replace(/\s+/g, " ").trim();
-    expect(schemaStatements().map(normal)).toEqual(splitStatements(loadCypher("schema")).map(normal));
+  it("starts with the schema statements `guanxi ingest` runs, for every label it writes", () => {
+    const plan = searchIndexPlan(DEFAULT_SCHEMA);
+    expect(scriptSchemaStatements(DEFAULT_SCHEMA, ["Region"])).toEqual(
+      schemaStatements(DEFAULT_SCHEMA.labels, plan),
+    );
+    const extended = scriptSchemaStatements(DEFAULT_SCHEMA, ["Film Star"]);
+    expect(extended).toContain(
+      `CREATE CONSTRAINT \`${keyConstraintName("Film Star")}\` IF NOT EXISTS FOR (n:\`Film Star\`) REQUIRE n.\`id\` IS UNIQUE`,
+    );
+    expect(keyConstraintName("Film Star")).toMatch(/^film_star_[0-9a-z]+_id$/);
+    expect(extended.at(-1)).toContain(
+      "FOR (n:`Organisation`|`Region`|`Alliance`|`Person`|`Event`|`Article`|`Film Star`)",
+    );
   });
 
   it("refuses a label that is not a plain identifier", () => {
@@ -77,7 +88,7 @@ describe("the Cypher script", () => {
       exportSubgraph({ subgraph: oneNode("Region", { id: "region:x" }) }, "cypher")[0]!.text,
     );
     expect(steps.map((s) => s.kind)).toEqual([
-      ...schemaStatements().map(() => "statement"),
+      ...scriptSchemaStatements(DEFAULT_SCHEMA, []).map(() => "statement"),
       "begin",
       "param",
       "statement",

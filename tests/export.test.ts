@@ -254,7 +254,7 @@ describe("round trips into Neo4j", () => {
     const nodes = readFileSync(join(out, "nodes.csv"), "utf8");
     expect(nodes.split("\n")[0]).toMatch(/^id:ID,:LABEL,name:string,nameEn:string,aliases:string\[\],/);
     expect(readFileSync(join(out, "relationships.csv"), "utf8").split("\n")[0]).toMatch(
-      /^:START_ID,:END_ID,:TYPE,evidence:string\[\],article:string/,
+      /^:START_ID,:END_ID,:TYPE,evidence:string\[\],articles:string\[\]/,
     );
     await clearDatabase(db);
     const ingest = await runCli(["ingest", join(out, "nodes.csv"), join(out, "relationships.csv")]);

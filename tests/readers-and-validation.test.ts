@@ -30,7 +30,7 @@ describe("JSON data sets", () => {
     const read = readJsonDataset("ok.json", dataset(NODES_OK, [REL_OK]));
     const { dataset: ds, problems } = await validateRecords(read.records);
     expect(problems).toEqual([]);
-    expect(ds.nodes.map((n) => n.label)).toEqual(["Alliance", "Region", "Article"]);
+    expect(ds.nodes.map((n) => n.labels[0])).toEqual(["Alliance", "Region", "Article"]);
     expect(ds.relationships[0]).toMatchObject({ type: "SPANS", start: "alliance:a", end: "region:r" });
   });
 
@@ -75,7 +75,31 @@ describe("JSON data sets", () => {
         expect.stringMatching(/^bad\.json:17, record 4, field "start": SPANS cannot start at a Region/),
       ]),
     );
-    expect(problems).toHaveLength(9); // the reversed SPANS is wrong at both ends
+    expect(problems, problems.join("\n")).toHaveLength(9); // the reversed SPANS is wrong at both ends
+  });
+
+  it("reports a relationship's missing end in the same pass as its field errors", async () => {
+    const text = dataset(NODES_OK, [
+      `{ "type": "MEMBER_OF", "start": "org:nowhere", "end": "alliance:a", "since": "last year", "evidence": ["甲。"], "article": "article:x" }`,
+    ]);
+    const problems = await problemsOf("once.json", text);
+    expect(problems).toEqual([
+      expect.stringMatching(/^once\.json:10, record 1, field "since": must be a date written YYYY-MM-DD/),
+      expect.stringMatching(/^once\.json:10, record 1, field "start": no node with id "org:nowhere"/),
+    ]);
+  });
+
+  it("accepts a node with no English name, and refuses control characters in ids and empty aliases", async () => {
+    const text = dataset([
+      `{ "label": "Region", "id": "region:n", "name": "南开区", "level": "district" }`,
+      `{ "label": "Region", "id": "region:a\\u0000b", "name": "甲", "level": "district" }`,
+      `{ "label": "Region", "id": "region:c", "name": "丙", "level": "district", "aliases": ["丙区", ""] }`,
+    ]);
+    const problems = await problemsOf("ids.json", text);
+    expect(problems).toEqual([
+      expect.stringMatching(/^ids\.json:6, record 2, field "id": id .* contains a control character/),
+      expect.stringMatching(/^ids\.json:7, record 3, field "aliases": a list item is empty text/),
+    ]);
   });
 
   it("accepts a duplicate id whose properties agree", async () => {
@@ -98,7 +122,7 @@ describe("neo4j-admin style CSV", () => {
     expect(problems).toEqual([]);
     expect(records[0]!.fields).toMatchObject({
       id: "org:a",
-      label: "Organisation",
+      labels: ["Organisation"],
       count: 5,
       aliases: ["市总工会", "北京总工会"],
       founded: "2020-01-02",

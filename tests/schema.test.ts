@@ -1,7 +1,8 @@
 /** cypher/schema.cypher on the real Neo4j: it covers the model, migrates an outdated index, and pinyin search works. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/graph-db.ts";
-import { NODE_LABELS } from "../core/model.ts";
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
+import { NEWS_LABELS as NODE_LABELS } from "../core/schema/news-schema.ts";
 import { pinyinKeys } from "../core/pinyin.ts";
 import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
 import { applySchema } from "../ingest/write.ts";
@@ -33,7 +34,7 @@ describe("the schema", () => {
   afterAll(async () => db?.close());
 
   it("has a uniqueness constraint on id for every label of the model", async () => {
-    await applySchema(db);
+    await applySchema(db, DEFAULT_SCHEMA);
     const { rows } = await db.read(
       "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties AS props",
     );
@@ -43,7 +44,7 @@ describe("the schema", () => {
   it("replaces a full-text index that covers other properties", async () => {
     await db.runAutoCommit("DROP INDEX entity_names IF EXISTS");
     await db.runAutoCommit("CREATE FULLTEXT INDEX entity_names FOR (n:Organisation) ON EACH [n.name]");
-    await applySchema(db);
+    await applySchema(db, DEFAULT_SCHEMA);
     const { rows } = await db.read(
       "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, state WHERE name = 'entity_names' RETURN *",
     );

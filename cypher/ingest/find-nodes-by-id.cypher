@@ -1,12 +1,6 @@
-// Labels of existing nodes by id, for relationship ends that an input file does not define itself.
-// One indexed lookup per label of the domain model.
+// Existing nodes of one label by id, for relationship ends and articles that an input file does not define
+// itself: an index seek per id. Run once per label of the active schema; __LABEL__ is replaced with one
+// (checked and quoted by core/cypher-files.ts).
 UNWIND $ids AS id
-CALL (id) {
-  MATCH (n:Organisation {id: id}) RETURN n
-  UNION MATCH (n:Region {id: id}) RETURN n
-  UNION MATCH (n:Alliance {id: id}) RETURN n
-  UNION MATCH (n:Person {id: id}) RETURN n
-  UNION MATCH (n:Event {id: id}) RETURN n
-  UNION MATCH (n:Article {id: id}) RETURN n
-}
-RETURN n.id AS id, labels(n) AS labels
+MATCH (n:__LABEL__ {id: id})
+RETURN n.id AS id, labels(n) AS labels, elementId(n) AS key

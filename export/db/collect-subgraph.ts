@@ -7,6 +7,7 @@ import { loadCypher } from "../../core/cypher-files.ts";
 import type { GraphDb, Params } from "../../core/graph-db.ts";
 import type { PlainNode } from "../../core/plain-values.ts";
 import { assertReadOnly } from "../../core/read-only-query.ts";
+import { DEFAULT_SCHEMA, type GraphSchema } from "../../core/schema/graph-schema.ts";
 import { SubgraphBuilder } from "../../core/subgraph.ts";
 
 export async function collectSubgraph(
@@ -14,10 +15,11 @@ export async function collectSubgraph(
   cypher: string,
   params: Params,
   timeoutMs: number,
+  schema: GraphSchema = DEFAULT_SCHEMA,
 ): Promise<{ subgraph: Subgraph; rows: number }> {
   await assertReadOnly(db, cypher, params);
   const result = await db.read(cypher, params, { timeoutMs });
-  const builder = new SubgraphBuilder();
+  const builder = new SubgraphBuilder([], schema);
   for (const row of result.rows) for (const value of Object.values(row)) builder.addValue(value);
   const missing = builder.missingEndpoints();
   if (missing.length > 0) {

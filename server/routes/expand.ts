@@ -1,4 +1,5 @@
 /** POST /api/expand: a node's neighbours, at most `limit` per (type, direction) group, with paging. */
+import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { ExpandRequest, ExpandResponse } from "../../core/api-types.ts";
 import type { GraphDb } from "../../core/graph-db.ts";
@@ -29,14 +30,14 @@ const expandBody = {
   },
 } as const;
 
-export function registerExpandRoutes(app: FastifyInstance, db: GraphDb): void {
+export function registerExpandRoutes(app: FastifyInstance, db: GraphDb, schema: GraphSchema): void {
   app.post<{ Body: ExpandRequest & { limit: number } }>(
     "/api/expand",
     { schema: { body: expandBody } },
     async (request) => {
       const { key, limit } = request.body;
       const centre = await requireNode(db, key);
-      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES);
+      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, schema);
       builder.addNode(centre.node, centre.degree);
       const wanted = request.body.groups;
       // The group totals count the node's relationships; only the pages are capped (one read per group).

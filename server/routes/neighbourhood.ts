@@ -1,4 +1,5 @@
 /** POST /api/neighbourhood: every node within N hops (1–3) and the relationships among them, capped. */
+import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { NeighbourhoodRequest, NeighbourhoodResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
@@ -26,7 +27,7 @@ const neighbourhoodBody = {
   },
 } as const;
 
-export function registerNeighbourhoodRoutes(app: FastifyInstance, db: GraphDb): void {
+export function registerNeighbourhoodRoutes(app: FastifyInstance, db: GraphDb, schema: GraphSchema): void {
   app.post<{ Body: NeighbourhoodRequest & { limit: number } }>(
     "/api/neighbourhood",
     { schema: { body: neighbourhoodBody } },
@@ -48,7 +49,7 @@ export function registerNeighbourhoodRoutes(app: FastifyInstance, db: GraphDb): 
         truncated = rows.length > room;
         seen.push(...frontier);
       }
-      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES);
+      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, schema);
       await addNodesByKey(db, builder, seen);
       const capped = await addRelationshipsAmong(db, builder, seen, limit * RELATIONSHIPS_PER_NODE);
       const response: NeighbourhoodResponse = { ...builder.build(), truncated: truncated || capped };

@@ -1,8 +1,10 @@
 /** GET /api/nodes/:key: everything the inspector shows — the node, its neighbours by group, the evidence. */
+import { relationshipSupports } from "../../core/provenance.ts";
+import { captionOf, type GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import { NODES_PER_REQUEST } from "../../core/api-types.ts";
 import type { NodeDetailsResponse, NodesRequest, NodesResponse } from "../../core/api-types.ts";
-import { loadCypher } from "../../core/cypher-files.ts";
+import { loadCypher, withSchemaNames } from "../../core/cypher-files.ts";
 import type { GraphDb } from "../../core/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../../core/plain-values.ts";
 import { SubgraphBuilder, toGraphEdge, toGraphNode } from "../../core/subgraph.ts";
@@ -26,7 +28,25 @@ const keyParams = {
   properties: { key: NODE_KEY_SCHEMA },
 } as const;
 
-export function registerNodeRoutes(app: FastifyInstance, db: GraphDb): void {
+/** The schema's source documents by id (none when the schema has no document label). */
+async function documentsById(
+  db: GraphDb,
+  schema: GraphSchema,
+  ids: string[],
+): Promise<Map<string, PlainNode>> {
+  const found = new Map<string, PlainNode>();
+  const label = schema.documentLabel;
+  if (!label || ids.length === 0) return found;
+  const cypher = withSchemaNames(loadCypher("explore/documents-by-id"), { LABEL: label }, schema);
+  const { rows } = await db.read(cypher, { ids: [...new Set(ids)] }, EXPLORE_TIMEOUT);
+  for (const row of rows) {
+    const doc = row.a as PlainNode;
+    found.set(String(doc.properties.id), doc);
+  }
+  return found;
+}
+
+export function registerNodeRoutes(app: FastifyInstance, db: GraphDb, schema: GraphSchema): void {
   // Complete nodes for exports: what the explorer holds lacks the properties bulk views omit.
   app.post<{ Body: NodesRequest }>(
     "/api/nodes",
@@ -43,7 +63,7 @@ export function registerNodeRoutes(app: FastifyInstance, db: GraphDb): void {
       },
     },
     async (request) => {
-      const builder = new SubgraphBuilder();
+      const builder = new SubgraphBuilder([], schema);
       await addNodesByKey(db, builder, [...new Set(request.body.keys)]);
       const response: NodesResponse = { nodes: builder.build().nodes };
       return response;
@@ -56,13 +76,16 @@ export function registerNodeRoutes(app: FastifyInstance, db: GraphDb): void {
     async (request) => {
       const { key } = request.params;
       const found = await requireNode(db, key);
-      const node = toGraphNode(found.node, found.degree);
+      const node = toGraphNode(found.node, found.degree, [], schema);
       const groups: NodeDetailsResponse["groups"] = await Promise.all(
         (await neighbourGroups(db, key)).map(async (group) => {
           const page = await neighbourPage(db, key, group, 0, INSPECTOR_NEIGHBOURS);
           return {
             ...group,
-            neighbours: page.map((p) => ({ node: toGraphNode(p.node, p.degree), edge: toGraphEdge(p.rel) })),
+            neighbours: page.map((p) => ({
+              node: toGraphNode(p.node, p.degree, [], schema),
+              edge: toGraphEdge(p.rel),
+            })),
           };
         }),
       );
@@ -71,25 +94,36 @@ export function registerNodeRoutes(app: FastifyInstance, db: GraphDb): void {
         { key, limit: INSPECTOR_EVIDENCE },
         EXPLORE_TIMEOUT,
       );
-      const evidence: NodeDetailsResponse["evidence"] = rows.map((r) => {
-        const edge = toGraphEdge(r.r as PlainRelationship);
-        const article = r.a as PlainNode | null;
-        const quotes = Array.isArray(edge.properties.evidence) ? edge.properties.evidence.map(String) : [];
-        return {
-          edge,
-          other: toGraphNode(r.m as PlainNode),
-          quotes,
-          ...(article
-            ? {
-                article: {
-                  key: article.elementId,
-                  id: String(article.properties.id ?? ""),
-                  title: String(article.properties.title ?? article.properties.name ?? ""),
-                },
-              }
-            : {}),
-        };
-      });
+      const facts = rows.map((r) => ({
+        edge: toGraphEdge(r.r as PlainRelationship),
+        other: r.m as PlainNode,
+      }));
+      const supportsOf = facts.map((f) => relationshipSupports(f.edge.properties));
+      const documents = await documentsById(
+        db,
+        schema,
+        supportsOf.flatMap((list) => list.map((s) => s.article).filter((id) => id !== "")),
+      );
+      const evidence: NodeDetailsResponse["evidence"] = facts.map((fact, i) => ({
+        edge: fact.edge,
+        other: toGraphNode(fact.other, undefined, [], schema),
+        supports: supportsOf[i]!.map(({ quote, article }) => {
+          if (article === "") return { quote };
+          const doc = documents.get(article);
+          return {
+            quote,
+            article: doc
+              ? {
+                  key: doc.elementId,
+                  id: article,
+                  title: String(
+                    doc.properties.title ?? captionOf(doc.properties, doc.labels, schema) ?? article,
+                  ),
+                }
+              : { id: article, title: article },
+          };
+        }),
+      }));
       const response: NodeDetailsResponse = { node, groups, evidence };
       return response;
     },

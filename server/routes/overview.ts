@@ -1,5 +1,6 @@
 /** GET /api/overview?limit=N: the first view — the whole graph when it fits, else the most connected nodes. */
 import { performance } from "node:perf_hooks";
+import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { OverviewResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
@@ -53,6 +54,7 @@ class PhaseClock {
 export function registerOverviewRoutes(
   app: FastifyInstance,
   db: GraphDb,
+  schema: GraphSchema,
   maxLimit: number = OVERVIEW_MAX_LIMIT,
 ): void {
   if (!Number.isSafeInteger(maxLimit) || maxLimit < 1) {
@@ -83,7 +85,7 @@ export function registerOverviewRoutes(
       const { rows } = await clock.db(() =>
         db.read(loadCypher("explore/top-nodes"), { limit }, EXPLORE_TIMEOUT),
       );
-      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES);
+      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, schema);
       for (const row of rows) builder.addNode(row.n as PlainNode, Number(row.degree));
       const keys = rows.map((r) => (r.n as PlainNode).elementId);
       const relationshipsTruncated = await clock.db(() =>

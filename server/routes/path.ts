@@ -1,4 +1,5 @@
 /** POST /api/path: a shortest path between two nodes, ignoring direction; found: false when there is none. */
+import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { PathRequest, PathResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
@@ -28,13 +29,13 @@ function shortestPathCypher(maxHops: number): string {
   return loadCypher("explore/shortest-path").replaceAll("__MAXHOPS__", String(maxHops));
 }
 
-export function registerPathRoutes(app: FastifyInstance, db: GraphDb): void {
+export function registerPathRoutes(app: FastifyInstance, db: GraphDb, schema: GraphSchema): void {
   app.post<{ Body: PathRequest & { maxHops: number } }>(
     "/api/path",
     { schema: { body: pathBody } },
     async (request) => {
       const { from, to, maxHops } = request.body;
-      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES);
+      const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, schema);
       const start = await requireNode(db, from);
       if (from === to) {
         builder.addNode(start.node, start.degree);

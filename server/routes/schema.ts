@@ -1,4 +1,5 @@
 /** GET /api/schema: the labels, relationship types and property keys in the database, with counts. */
+import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { SchemaResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
@@ -6,6 +7,7 @@ import { DatabaseError } from "../../core/errors.ts";
 import type { GraphDb } from "../../core/graph-db.ts";
 import type { PlainValue } from "../../core/plain-values.ts";
 import { EXPLORE_TIMEOUT } from "../graph-reads.ts";
+import type { SearchStatusCache } from "../search-status.ts";
 
 function counts(list: PlainValue | undefined, name: "label" | "type"): Map<string, number> {
   const out = new Map<string, number>();
@@ -26,7 +28,36 @@ async function readCounts(db: GraphDb): Promise<Record<string, PlainValue>> {
   }
 }
 
-export function registerSchemaRoutes(app: FastifyInstance, db: GraphDb): void {
+/** The active schema as the explorer needs it: names, descriptions, captions, allowed ends. */
+function schemaSummary(schema: GraphSchema): SchemaResponse["schema"] {
+  const doc = schema.document;
+  return {
+    name: schema.name,
+    labels: Object.fromEntries(
+      Object.entries(doc.labels).map(([label, def]) => [
+        label,
+        {
+          ...(def.description ? { description: def.description } : {}),
+          ...(def.caption ? { caption: def.caption } : {}),
+        },
+      ]),
+    ),
+    relationshipTypes: Object.fromEntries(
+      Object.entries(doc.relationshipTypes).map(([type, def]) => [
+        type,
+        { ...(def.description ? { description: def.description } : {}), from: def.from, to: def.to },
+      ]),
+    ),
+  };
+}
+
+export function registerSchemaRoutes(
+  app: FastifyInstance,
+  db: GraphDb,
+  schema: GraphSchema,
+  status: SearchStatusCache,
+): void {
+  const summary = schemaSummary(schema);
   app.get("/api/schema", async () => {
     const tokens = (await db.read(loadCypher("explore/schema-tokens"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
     const row = await readCounts(db);
@@ -44,6 +75,8 @@ export function registerSchemaRoutes(app: FastifyInstance, db: GraphDb): void {
         .map((type) => ({ type, count: typeCounts.get(type) ?? 0 }))
         .sort((a, b) => byCount(a, b) || a.type.localeCompare(b.type)),
       propertyKeys: strings(tokens.keys).sort(),
+      schema: summary,
+      search: await status.get(),
     };
     return response;
   });

@@ -1,4 +1,5 @@
 /** GET /api/search?q=…&limit=N: full-text over names, English names, aliases and pinyin, best matches first. */
+import { captionOf, type GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { SearchResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
@@ -8,6 +9,7 @@ import type { PlainNode } from "../../core/plain-values.ts";
 import { BULK_OMITTED_PROPERTIES, toGraphNode } from "../../core/subgraph.ts";
 import { ApiError } from "../errors.ts";
 import { EXPLORE_TIMEOUT } from "../graph-reads.ts";
+import { SCAN_LIMIT, type SearchStatusCache } from "../search-status.ts";
 
 /** Lucene's special characters (`&&` and `||` are covered by escaping every & and |). */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -58,11 +60,11 @@ export function normalise(text: string): string {
  * How well a node's names answer the text, best 0: 0 a name, English name, alias or the pinyin of one of
  * them is the text; 1 one of them starts with it; 2 one contains it; 3 only Lucene found it.
  */
-export function matchRank(node: PlainNode, text: string): number {
+export function matchRank(node: PlainNode, text: string, caption?: string): number {
   const wanted = normalise(text);
   if (!wanted) return 3;
   const p = node.properties;
-  const names = [p.name, p.title, ...(Array.isArray(p.aliases) ? p.aliases : [])].filter(
+  const names = [caption, p.name, p.title, ...(Array.isArray(p.aliases) ? p.aliases : [])].filter(
     (n): n is string => typeof n === "string",
   );
   const forms = [...names, ...(typeof p.nameEn === "string" ? [p.nameEn] : [])].map(normalise);
@@ -89,7 +91,12 @@ const searchQuery = {
 /** Candidates read from the index per hit returned, re-ranked here (exact names first). */
 const CANDIDATES_PER_HIT = 5;
 
-export function registerSearchRoutes(app: FastifyInstance, db: GraphDb): void {
+export function registerSearchRoutes(
+  app: FastifyInstance,
+  db: GraphDb,
+  schema: GraphSchema,
+  status: SearchStatusCache,
+): void {
   app.get<{ Querystring: { q: string; limit: number } }>(
     "/api/search",
     { schema: { querystring: searchQuery } },
@@ -103,22 +110,33 @@ export function registerSearchRoutes(app: FastifyInstance, db: GraphDb): void {
         );
       }
       const lucene = luceneQuery(q);
-      const response: SearchResponse = { query: q, hits: [] };
+      const { mode, notice } = await status.get();
+      const response: SearchResponse = { query: q, hits: [], mode, ...(notice ? { notice } : {}) };
       if (!lucene) return response; // only punctuation: nothing to look for
-      const { rows } = await db.read(
-        loadCypher("explore/search"),
-        { lucene, candidates: Math.min(500, request.query.limit * CANDIDATES_PER_HIT) },
-        EXPLORE_TIMEOUT,
-      );
+      const candidates = Math.min(500, request.query.limit * CANDIDATES_PER_HIT);
+      const { rows } =
+        mode === "index"
+          ? await db.read(loadCypher("explore/search"), { lucene, candidates }, EXPLORE_TIMEOUT)
+          : await db.read(
+              loadCypher("explore/search-scan"),
+              { needle: q.normalize("NFKC").toLowerCase(), scanLimit: SCAN_LIMIT, candidates },
+              EXPLORE_TIMEOUT,
+            );
       response.hits = rows
         .map((row) => {
           const node = row.n as PlainNode;
-          return { node, score: Number(row.score), degree: Number(row.degree), rank: matchRank(node, q) };
+          const caption = captionOf(node.properties, node.labels, schema);
+          return {
+            node,
+            score: Number(row.score),
+            degree: Number(row.degree),
+            rank: matchRank(node, q, caption),
+          };
         })
         .sort((a, b) => a.rank - b.rank || b.score - a.score || b.degree - a.degree)
         .slice(0, request.query.limit)
         .map((hit) => ({
-          node: toGraphNode(hit.node, hit.degree, BULK_OMITTED_PROPERTIES),
+          node: toGraphNode(hit.node, hit.degree, BULK_OMITTED_PROPERTIES, schema),
           score: hit.score,
         }));
       return response;

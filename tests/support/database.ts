@@ -71,3 +71,13 @@ export async function connectWithSeed(): Promise<{ db: GraphDb; ingest: CliResul
   if (ingest.code !== 0) throw new Error(`seeding the test database failed:\n${ingest.stderr}`);
   return { db, ingest };
 }
+
+/** Drops every constraint and index but the token lookups: a database as someone else's Cypher made it. */
+export async function dropAllSchema(db: GraphDb): Promise<void> {
+  for (const row of (await db.read("SHOW CONSTRAINTS YIELD name RETURN name")).rows)
+    await db.runAutoCommit(`DROP CONSTRAINT \`${String(row.name)}\` IF EXISTS`);
+  const indexes = await db.read(
+    "SHOW INDEXES YIELD name, type, owningConstraint WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN name",
+  );
+  for (const row of indexes.rows) await db.runAutoCommit(`DROP INDEX \`${String(row.name)}\` IF EXISTS`);
+}

@@ -728,7 +728,12 @@ export class Explorer {
       new Map(this.schema?.labels.map((l) => [l.label, l.count]) ?? []),
     );
     this.legend.render(
-      labels.map((c) => ({ label: c.name, onScreen: c.onScreen, inDb: c.inDb })),
+      labels.map((c) => ({
+        label: c.name,
+        onScreen: c.onScreen,
+        inDb: c.inDb,
+        description: this.schema?.schema.labels[c.name]?.description,
+      })),
       this.screen.filters.hiddenLabels,
     );
     const types = compareCounts(

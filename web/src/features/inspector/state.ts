@@ -46,7 +46,10 @@ export function sortedGroups(groups: readonly DetailGroup[]): DetailGroup[] {
   );
 }
 
-/** Evidence quotes, one entry per distinct (quote, article): several relationships often cite one sentence. */
+/**
+ * Evidence quotes, one entry per distinct (quote, article): several relationships often cite one sentence,
+ * and a fact several articles support has an entry for each.
+ */
 export function groupEvidence(evidence: NodeDetailsResponse["evidence"]) {
   const byQuote = new Map<
     string,
@@ -57,10 +60,10 @@ export function groupEvidence(evidence: NodeDetailsResponse["evidence"]) {
     }
   >();
   for (const item of evidence) {
-    for (const quote of item.quotes) {
-      const key = `${item.article?.key ?? ""}\u0000${quote}`;
+    for (const { quote, article } of item.supports) {
+      const key = `${article?.id ?? ""}\u0000${quote}`;
       let entry = byQuote.get(key);
-      if (!entry) byQuote.set(key, (entry = { quote, article: item.article?.title, facts: [] }));
+      if (!entry) byQuote.set(key, (entry = { quote, article: article?.title, facts: [] }));
       entry.facts.push({
         type: item.edge.type,
         other: item.other.name,

@@ -6,6 +6,8 @@ export interface LabelCount {
   label: string;
   onScreen: number;
   inDb: number | undefined;
+  /** What the label is, from the active schema. */
+  description?: string | undefined;
 }
 
 export interface LegendHandlers {
@@ -36,7 +38,7 @@ export class LegendView {
   render(labels: LabelCount[], hiddenLabels: ReadonlySet<string>): void {
     setChildren(
       this.list,
-      labels.map(({ label, onScreen, inDb }) => {
+      labels.map(({ label, onScreen, inDb, description }) => {
         const hidden = hiddenLabels.has(label);
         const swatch = el("span", { class: "swatch", attrs: { "aria-hidden": "true" } });
         swatch.style.setProperty("--swatch", labelColour(label));
@@ -45,7 +47,7 @@ export class LegendView {
             "button",
             {
               class: `legend-row${hidden ? " is-off" : ""}`,
-              title: `${hidden ? "Show" : "Hide"} ${label} nodes (Shift-click: only ${label})`,
+              title: `${description ? `${label}: ${description}\n` : ""}${hidden ? "Show" : "Hide"} ${label} nodes (Shift-click: only ${label})`,
               attrs: { type: "button", "aria-pressed": String(!hidden) },
               on: {
                 click: (event) =>

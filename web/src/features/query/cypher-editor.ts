@@ -135,8 +135,16 @@ export function createQueryEditor(parent: HTMLElement, options: QueryEditorOptio
     setSchema(schema) {
       // Neo4j's editor support wants labels and relationship types with their colon (":Region").
       editor.setSchema({
-        labels: schema.labels.map((l) => `:${l.label}`),
-        relationshipTypes: schema.relationshipTypes.map((t) => `:${t.type}`),
+        // The database's labels and types, and the active schema's (those it may hold after an ingest).
+        labels: [
+          ...new Set([...schema.labels.map((l) => l.label), ...Object.keys(schema.schema.labels)]),
+        ].map((l) => `:${l}`),
+        relationshipTypes: [
+          ...new Set([
+            ...schema.relationshipTypes.map((t) => t.type),
+            ...Object.keys(schema.schema.relationshipTypes),
+          ]),
+        ].map((t) => `:${t}`),
         propertyKeys: schema.propertyKeys,
       });
     },

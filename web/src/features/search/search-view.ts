@@ -94,7 +94,10 @@ export class SearchView {
       if (controller.signal.aborted) return;
       this.hits = response.hits;
       this.active = this.hits.length ? 0 : -1;
-      this.statusLine.textContent = this.hits.length ? "" : `Nothing found for “${q}”`;
+      const found = this.hits.length ? "" : `Nothing found for “${q}”. `;
+      // A database without Guanxi's index is searched by a bounded scan: say so, and how to fix it.
+      this.statusLine.textContent = `${found}${response.notice ?? ""}`.trim();
+      this.statusLine.classList.toggle("is-notice", response.notice !== undefined);
       this.renderList();
     } catch (error) {
       if (isAbortError(error)) return;
