@@ -192,6 +192,10 @@ export interface SavedQuery {
   /** Declared parameters with their defaults, in header order. */
   params: { name: string; default: unknown }[];
   cypher: string;
+  /** Labels and relationship types the query reads (`// needs:`), e.g. those of the news schema. */
+  needs?: string[];
+  /** Those of `needs` this database does not hold: the query would find nothing here. */
+  missing?: string[];
 }
 
 /** GET /api/queries — the saved queries; files that do not parse are listed as problems, not served. */

@@ -4,6 +4,7 @@
  *     // title: The alliance and what it spans          (required, once)
  *     // description: Regions an alliance covers, …     (optional; several lines are joined)
  *     // param: alliance = "通武廊"                      (one per parameter: a name and a JSON default)
+ *     // needs: Alliance, Region, SPANS                (optional: the labels and types it reads, e.g. of the news schema)
  *     MATCH …
  *
  * The header ends at the first line that is not a `//` comment. Every `$name` the statement uses must
@@ -18,7 +19,7 @@ import { formatProblem, type InputProblem } from "./errors.ts";
 
 export const SAVED_QUERIES_DIR = join(CYPHER_DIR, "queries");
 
-const HEADER_KEYS = ["title", "description", "param"] as const;
+const HEADER_KEYS = ["title", "description", "param", "needs"] as const;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A saved query file that cannot be used: names the file and the line. */
@@ -40,6 +41,7 @@ export function parseSavedQuery(file: string, text: string): SavedQuery {
   let title: string | undefined;
   const description: string[] = [];
   const params: SavedQuery["params"] = [];
+  const needs: string[] = [];
   let body = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -63,6 +65,11 @@ export function parseSavedQuery(file: string, text: string): SavedQuery {
       if (title !== undefined) fail(i + 1, "a second title; a saved query has one");
       if (value === "") fail(i + 1, "the title is empty");
       title = value;
+    } else if (key === "needs") {
+      const names = value.split(",").map((n) => n.trim().replace(/^:/, ""));
+      if (names.some((n) => n === ""))
+        fail(i + 1, 'expected "// needs: Label, TYPE, …" (labels and relationship types)');
+      needs.push(...names);
     } else if (key === "description") {
       if (value !== "") description.push(value);
     } else {
@@ -95,6 +102,7 @@ export function parseSavedQuery(file: string, text: string): SavedQuery {
   }
   const query: SavedQuery = { name: basename(file).replace(/\.cypher$/, ""), title: title!, params, cypher };
   if (description.length) query.description = description.join(" ");
+  if (needs.length) query.needs = [...new Set(needs)];
   return query;
 }
 

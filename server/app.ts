@@ -134,7 +134,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerNeighbourhoodRoutes(app, db, schema);
   registerPathRoutes(app, db, schema);
   registerQueryRoutes(app, db, options.queryTimeoutMs ?? queryTimeoutFromEnv());
-  registerSavedQueryRoutes(app, options.savedQueriesDir);
+  registerSavedQueryRoutes(app, db, options.savedQueriesDir);
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

@@ -77,6 +77,9 @@ describe("GET /api/queries", () => {
       expect(q.title.length).toBeGreaterThan(0);
       expect(q.cypher).not.toMatch(/^\/\//);
       expect(parameterNames(q.cypher).sort()).toEqual(q.params.map((p) => p.name).sort());
+      // On the seed every query has what it needs; each label or type it names appears in its Cypher.
+      expect(q.missing).toBeUndefined();
+      for (const name of q.needs ?? []) expect(q.cypher).toContain(`:${name}`);
     }
   });
 

@@ -9,7 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NodeDetailsResponse, SchemaResponse, SearchResponse } from "../core/api-types.ts";
+import type {
+  NodeDetailsResponse,
+  SavedQueriesResponse,
+  SchemaResponse,
+  SearchResponse,
+} from "../core/api-types.ts";
 import type { GraphDb } from "../core/graph-db.ts";
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { applySchema } from "../ingest/write.ts";
@@ -109,6 +114,14 @@ describe("a database Guanxi did not create", () => {
     );
     expect(groups["DIRECTOR_OF in"]!.map((n) => n.node.name)).toEqual(["Li Na"]);
     expect(body.evidence).toEqual([]);
+  });
+
+  it("lists the saved queries that need the news schema as such", async () => {
+    const { body } = await injectJson<SavedQueriesResponse>(app, "GET", "/api/queries");
+    const spans = body.queries.find((q) => q.name === "alliance-spans")!;
+    expect(spans.needs).toEqual(["Alliance", "Region", "SPANS", "PART_OF"]);
+    expect(spans.missing).toEqual(["Alliance", "Region", "SPANS", "PART_OF"]);
+    expect(body.queries.find((q) => q.name === "evidence")!.missing).toBeUndefined();
   });
 
   it("`guanxi index` makes the search index for its labels, and search uses it", async () => {

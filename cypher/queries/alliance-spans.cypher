@@ -2,6 +2,7 @@
 // description: The regions an alliance covers, each with the province or municipality it belongs to.
 // description: The alliance may be given by name, alias (通武廊) or id.
 // param: alliance = "通武廊"
+// needs: Alliance, Region, SPANS, PART_OF
 MATCH (a:Alliance)
 WHERE $alliance IN [a.id, a.name, a.nameEn] + coalesce(a.aliases, [])
 MATCH spans = (a)-[:SPANS]->(region:Region)

@@ -3,6 +3,7 @@
 // description: them, and where they are.
 // param: year = 2024
 // param: title = "首都工匠学院"
+// needs: Organisation, Region, DESIGNATED, LOCATED_IN
 MATCH designated = (by:Organisation)-[d:DESIGNATED]->(college:Organisation)
 WHERE d.year = $year AND d.title = $title
 OPTIONAL MATCH located = (college)-[:LOCATED_IN]->(region:Region)

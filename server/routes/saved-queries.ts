@@ -1,7 +1,10 @@
 /** GET /api/queries: the saved queries of cypher/queries/, read on each request so a new file shows at once. */
 import type { FastifyInstance } from "fastify";
 import type { SavedQueriesResponse } from "../../core/api-types.ts";
+import { loadCypher } from "../../core/cypher-files.ts";
+import type { GraphDb } from "../../core/graph-db.ts";
 import { SAVED_QUERIES_DIR, loadSavedQueries } from "../../core/saved-queries.ts";
+import { EXPLORE_TIMEOUT } from "../graph-reads.ts";
 
 const savedQueriesResponse = {
   200: {
@@ -26,6 +29,8 @@ const savedQueriesResponse = {
               },
             },
             cypher: { type: "string" },
+            needs: { type: "array", items: { type: "string" } },
+            missing: { type: "array", items: { type: "string" } },
           },
         },
       },
@@ -41,9 +46,22 @@ const savedQueriesResponse = {
   },
 } as const;
 
-export function registerSavedQueryRoutes(app: FastifyInstance, dir: string = SAVED_QUERIES_DIR): void {
+export function registerSavedQueryRoutes(
+  app: FastifyInstance,
+  db: GraphDb,
+  dir: string = SAVED_QUERIES_DIR,
+): void {
   app.get("/api/queries", { schema: { response: savedQueriesResponse } }, async () => {
     const { queries, problems } = loadSavedQueries(dir);
+    if (queries.some((q) => q.needs)) {
+      // Which labels and types this database holds: a query written for another schema says so.
+      const tokens = (await db.read(loadCypher("explore/schema-tokens"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
+      const held = new Set([...((tokens.labels as string[]) ?? []), ...((tokens.types as string[]) ?? [])]);
+      for (const query of queries) {
+        const missing = (query.needs ?? []).filter((n) => !held.has(n));
+        if (missing.length) query.missing = missing;
+      }
+    }
     const response: SavedQueriesResponse = {
       queries,
       problems: problems.map((p) => ({

@@ -101,37 +101,49 @@ export class LibraryView {
     if (this.savedError) return [el("li", { class: "library-note error", text: this.savedError })];
     if (!this.saved) return [el("li", { class: "library-note", text: "Loading saved queries…" })];
     const items = this.saved.queries.map((query) =>
-      el("li", { class: "library-item", dataset: { name: query.name } }, [
-        el(
-          "button",
-          {
-            class: "library-entry",
-            title: query.description ?? query.title,
-            attrs: { type: "button" },
-            on: { click: () => this.callbacks.onChooseSaved(query, false) },
-          },
-          [
-            el("span", { class: "entry-title", text: query.title }),
-            query.params.length
-              ? el(
-                  "span",
-                  { class: "entry-params" },
-                  query.params.map((p) => el("code", { text: `$${p.name}` })),
-                )
-              : null,
-          ],
-        ),
-        el(
-          "button",
-          {
-            class: "icon-button entry-run",
-            title: `Run “${query.title}”`,
-            attrs: { type: "button", "aria-label": `Run ${query.title}` },
-            on: { click: () => this.callbacks.onChooseSaved(query, true) },
-          },
-          [icon("play")],
-        ),
-      ]),
+      el(
+        "li",
+        { class: `library-item${query.missing ? " is-unavailable" : ""}`, dataset: { name: query.name } },
+        [
+          el(
+            "button",
+            {
+              class: "library-entry",
+              title: [
+                query.description ?? query.title,
+                query.missing ? `Needs ${query.missing.join(", ")}, which this database does not hold.` : "",
+              ]
+                .filter(Boolean)
+                .join("\n"),
+              attrs: { type: "button" },
+              on: { click: () => this.callbacks.onChooseSaved(query, false) },
+            },
+            [
+              el("span", { class: "entry-title", text: query.title }),
+              query.params.length
+                ? el(
+                    "span",
+                    { class: "entry-params" },
+                    query.params.map((p) => el("code", { text: `$${p.name}` })),
+                  )
+                : null,
+              query.missing
+                ? el("span", { class: "entry-missing", text: `needs ${query.missing.join(", ")}` })
+                : null,
+            ],
+          ),
+          el(
+            "button",
+            {
+              class: "icon-button entry-run",
+              title: `Run “${query.title}”`,
+              attrs: { type: "button", "aria-label": `Run ${query.title}` },
+              on: { click: () => this.callbacks.onChooseSaved(query, true) },
+            },
+            [icon("play")],
+          ),
+        ],
+      ),
     );
     const problems = this.saved.problems.map((p) =>
       el("li", {
