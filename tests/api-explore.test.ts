@@ -104,7 +104,10 @@ describe("GET /api/schema", () => {
     expect(body.propertyKeys).toEqual(expect.arrayContaining(["name", "nameEn", "evidence", "articles"]));
     expect(body.schema.name).toBe("news");
     expect(body.schema.labels.Region!.description).toMatch(/administrative region/);
-    expect(body.schema.relationshipTypes.SPANS).toMatchObject({ from: ["Alliance", "Event"], to: ["Region"] });
+    expect(body.schema.relationshipTypes.SPANS).toMatchObject({
+      from: ["Alliance", "Event"],
+      to: ["Region"],
+    });
     expect(body.search).toEqual({ mode: "index", unindexedLabels: [] });
   });
 });
