@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "commander";
 import { SEED_DATASET, ingestFiles, type IngestReport } from "../ingest/ingest.ts";
 import { createProgress } from "../ingest/progress.ts";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "../ingest/write.ts";
+import { INPUT_ENCODINGS, type InputEncoding } from "../ingest/decode.ts";
 import { delimiterOption } from "../ingest/read-csv.ts";
 import { DEFAULT_MAX_PROPERTY_BYTES } from "../ingest/validate.ts";
 import { withDatabase } from "./connect.ts";
@@ -30,6 +31,13 @@ interface IngestCliOptions {
   delimiter: string;
   arrayDelimiter: string;
   maxPropertyBytes: number;
+  encoding: InputEncoding;
+}
+
+function encodingOption(text: string): InputEncoding {
+  const name = text.toLowerCase().replace(/^utf8$/, "utf-8");
+  if ((INPUT_ENCODINGS as readonly string[]).includes(name)) return name as InputEncoding;
+  throw new InvalidArgumentError(`must be one of ${INPUT_ENCODINGS.join(", ")}`);
 }
 
 function counts(c: { created: number; updated: number; unchanged: number }): string {
@@ -70,6 +78,12 @@ export function registerIngestCommand(program: Command): void {
       ";",
     )
     .option(
+      "--encoding <name>",
+      `encoding of the input files: ${INPUT_ENCODINGS.join(", ")}`,
+      encodingOption,
+      "utf-8",
+    )
+    .option(
       "--max-property-bytes <n>",
       "largest text or list a property may hold",
       positiveInt,
@@ -92,6 +106,7 @@ export function registerIngestCommand(program: Command): void {
           delimiter: opts.delimiter,
           arrayDelimiter: opts.arrayDelimiter,
           maxPropertyBytes: opts.maxPropertyBytes,
+          encoding: opts.encoding,
           ...(file ? { schemaFile: file } : {}),
           onProgress: (done, total) => {
             progress ??= createProgress(total, "rows");

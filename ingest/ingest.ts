@@ -10,6 +10,7 @@ import { InputError, type InputProblem } from "../core/errors.ts";
 import type { GraphDb } from "../core/graph-db.ts";
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
 import { resolveSchema, type SchemaChoice } from "../core/schema/load-schema.ts";
+import { decodeInput, type InputEncoding } from "./decode.ts";
 import { addDerivedProperties } from "./derive.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { readCsvFile, type CsvOptions } from "./read-csv.ts";
@@ -23,6 +24,8 @@ export interface IngestOptions extends WriteOptions, Omit<CsvOptions, "schema"> 
   /** `--schema FILE` / GUANXI_SCHEMA, resolved by the caller; else a data set's own, else the default. */
   schemaFile?: string;
   maxPropertyBytes?: number;
+  /** Encoding of the input files (default UTF-8, strictly: undecodable bytes are a problem). */
+  encoding?: InputEncoding;
 }
 
 export interface IngestReport extends WriteSummary {
@@ -49,7 +52,9 @@ export async function readInputFiles(
   for (const path of files) {
     const file = displayName(path);
     try {
-      texts.push({ path, file, text: await readFile(path, "utf8") });
+      const decoded = decodeInput(file, await readFile(path), options.encoding);
+      if (decoded.problem) problems.push(decoded.problem);
+      else texts.push({ path, file, text: decoded.text! });
     } catch (error) {
       const code = (error as { code?: string }).code;
       problems.push({

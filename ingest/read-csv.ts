@@ -211,7 +211,14 @@ export function readCsvFile(file: string, text: string, options: CsvOptions = {}
       if (cell === "") continue; // neo4j-admin reads an empty cell as "no value"
       const value = parseCsvValue(c.type ?? specs[c.name]?.type ?? "string", cell, arrayDelimiter);
       if (value instanceof Error) problems.push({ ...location, field: c.header, message: value.message });
-      else fields[c.name] = value;
+      // Defined, not assigned: a column named "__proto__" is a field like any other (refused by validation).
+      else
+        Object.defineProperty(fields, c.name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     records.push({
       kind,

@@ -34,9 +34,19 @@ function property(node: Node, key: string): Node | undefined {
 export function readJsonDataset(file: string, text: string): ReadResult {
   const problems: InputProblem[] = [];
   const records: RawRecord[] = [];
+  text = text.replace(/^\uFEFF/, ""); // a byte-order mark is no content
   const starts = lineStarts(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      records,
+      problems: [{ file, line: 1, message: "malformed JSON: nested too deeply to be a data set" }],
+    };
+  }
 
   if (errors.length > 0 || !root) {
     for (const e of errors.slice(0, 10)) {
@@ -104,7 +114,22 @@ export function readJsonDataset(file: string, text: string): ReadResult {
         const [keyNode, valueNode] = pair.children ?? [];
         if (!keyNode || !valueNode) continue;
         const name = String(keyNode.value);
-        fields[name] = getNodeValue(valueNode);
+        if (Object.hasOwn(fields, name)) {
+          problems.push({
+            ...location,
+            line: lineOf(starts, keyNode.offset),
+            field: name,
+            message: "is given twice in one record",
+          });
+          continue;
+        }
+        // Defined, not assigned: a key such as "__proto__" is a field like any other (and refused as a property).
+        Object.defineProperty(fields, name, {
+          value: getNodeValue(valueNode),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         fieldLines[name] = lineOf(starts, valueNode.offset);
       }
       records.push({ kind, location, fields, fieldLines });

@@ -133,6 +133,13 @@ class Validator {
         this.problem(at(raw, name), "is computed by Guanxi at ingest: remove it from the input");
         continue;
       }
+      if (name === "__proto__") {
+        this.problem(
+          at(raw, name),
+          'the key "__proto__" is refused: JavaScript tools reading the graph would drop it',
+        );
+        continue;
+      }
       if (name.trim() === "" || CONTROL.test(name)) {
         this.problem(
           at(raw, name),
@@ -299,7 +306,7 @@ interface PendingRelationship {
 /** An input node as relationships find it: by id space and id. */
 interface InputNode {
   record: NodeRecord;
-  location: InputLocation;
+  location: InputLocation & { idSpace?: string };
 }
 
 const refOf = (space: string | undefined, id: string) => `${space ?? ""}\u0000${id}`;
@@ -349,7 +356,7 @@ export async function validateRecords(
       );
       continue;
     }
-    const entry = { record: node, location: raw.location };
+    const entry = { record: node, location: { ...raw.location, ...(space ? { idSpace: space } : {}) } };
     nodes.set(ref, entry);
     stored.set(key, entry);
   }
@@ -393,10 +400,27 @@ export async function validateRecords(
   function articleInInput(id: string): boolean {
     return nodes.has(refOf(undefined, id)) || invalidRefs.has(refOf(undefined, id));
   }
+  // Ids of input nodes (outside id spaces), to find one already used by a node of another label.
+  for (const { record, location } of nodes.values()) if (!location.idSpace) wanted.add(record.id);
   const existing =
     wanted.size > 0 && options.lookupExisting
       ? await options.lookupExisting([...wanted])
       : new Map<string, string[][]>();
+
+  for (const { record, location } of nodes.values()) {
+    if (location.idSpace) continue;
+    const other = (existing.get(record.id) ?? []).find((labels) => !labels.includes(record.labels[0]!));
+    if (other)
+      v.problem(
+        {
+          file: location.file,
+          ...(location.line !== undefined ? { line: location.line } : {}),
+          ...(location.record !== undefined ? { record: location.record } : {}),
+          field: "id",
+        },
+        `id "${record.id}" already names ${withArticle(other.join(":"))} node in the database; here it is ${withArticle(record.labels[0]!)}. One id names one node: choose another id`,
+      );
+  }
 
   /** The labels of the node a relationship end names, or a reason it names none. */
   const resolve = (space: string | undefined, id: string): string[] | "invalid" | string => {
