@@ -16,24 +16,10 @@ import type {
   SearchResponse,
 } from "../core/api-types.ts";
 import type { GraphDb } from "../core/graph-db.ts";
-import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
-import { applySchema } from "../ingest/write.ts";
 import { buildServer } from "../server/app.ts";
 import { injectJson } from "./support/api.ts";
-import { REPO_ROOT, clearDatabase, connectTestDb, dropAllSchema, runCli } from "./support/database.ts";
-
-const FIXTURE = join(REPO_ROOT, "tests", "fixtures", "own-db", "company-register.cypher");
-
-async function createOwnDatabase(db: GraphDb): Promise<void> {
-  await clearDatabase(db);
-  await dropAllSchema(db);
-  const text = readFileSync(FIXTURE, "utf8")
-    .split("\n")
-    .filter((l) => !l.startsWith("//"))
-    .join("\n")
-    .replace(/;\s*$/, "");
-  await db.runAutoCommit(text);
-}
+import { clearDatabase, connectTestDb, dropAllSchema, runCli } from "./support/database.ts";
+import { createOwnDatabase, restoreGuanxiDatabase } from "./support/own-database.ts";
 
 /** The graph without Neo4j's ids and without Guanxi's key: labels, properties, and relationships by caption. */
 async function content(db: GraphDb): Promise<string> {
@@ -69,10 +55,7 @@ describe("a database Guanxi did not create", () => {
   });
   afterAll(async () => {
     await app?.close();
-    // Leave the shared database as the other files expect it: empty, with Guanxi's schema.
-    await clearDatabase(db);
-    await dropAllSchema(db);
-    await applySchema(db, DEFAULT_SCHEMA);
+    await restoreGuanxiDatabase(db);
     await db?.close();
     rmSync(dir, { recursive: true, force: true });
   });
