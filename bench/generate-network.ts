@@ -1,23 +1,23 @@
 /**
- * A seeded generator of a realistic organisation network that conforms to the domain model
- * (core/model.ts), for benchmarks and tests: a Region hierarchy (provinces → prefectures →
+ * A seeded generator of a realistic organisation network that conforms to the news schema
+ * (core/schema/news-schema.ts), for benchmarks and tests: a Region hierarchy (provinces → prefectures →
  * districts), organisations (most of the nodes) located in districts and nested under parent
  * bodies, alliances spanning regions, reporters and their articles, events, and COOPERATES_WITH
  * links with heavily skewed degrees (Zipf: a few hubs with thousands of links).
  *
  * Same seed and sizes → the same data set, byte for byte. Every relationship respects the
- * from/to labels of RELATIONSHIP_SPECS, carries evidence (a generated sentence) and the id of an
+ * from/to labels of the news schema, carries evidence (a generated sentence) and the id of an
  * existing Article, and no (start, type, end) occurs twice.
  */
-import {
-  RELATIONSHIP_TYPES,
-  type Dataset,
-  type NodeLabel,
-  type NodeRecord,
-  type Properties,
-  type RelationshipRecord,
-  type RelationshipType,
+import type {
+  Dataset,
+  NodeLabel,
+  NodeRecord,
+  Properties,
+  RelationshipRecord,
+  RelationshipType,
 } from "../core/model.ts";
+import { NEWS_RELATIONSHIP_TYPES as RELATIONSHIP_TYPES } from "../core/schema/news-schema.ts";
 
 export interface NetworkOptions {
   seed?: number;
@@ -227,7 +227,7 @@ class Builder {
 
   addNode(label: NodeLabel, id: string, name: string, nameEn: string, extra: Properties = {}): number {
     const index = this.nodes.length;
-    this.nodes.push({ label, id, properties: { id, name, nameEn, ...extra } });
+    this.nodes.push({ labels: [label], id, properties: { id, name, nameEn, ...extra } });
     this.names.push(name);
     return index;
   }
@@ -249,11 +249,15 @@ class Builder {
     const key = (this.typeIndex.get(type)! * this.capacity + a) * this.capacity + b;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
+    const source = this.nodes[article]!.id;
     this.relationships.push({
       type,
       start: this.nodes[a]!.id,
       end: this.nodes[b]!.id,
-      properties: { ...extra, evidence, article: this.nodes[article]!.id },
+      startLabel: this.nodes[a]!.labels[0]!,
+      endLabel: this.nodes[b]!.labels[0]!,
+      properties: { ...extra },
+      supports: evidence.map((quote) => ({ article: source, quote })),
     });
     return true;
   }
@@ -780,9 +784,10 @@ export function describeNetwork(dataset: Dataset): NetworkStats {
   const degree = new Map<string, number>();
   const coop = new Map<string, number>();
   for (const n of dataset.nodes) {
-    byLabel[n.label] = (byLabel[n.label] ?? 0) + 1;
+    const label = n.labels[0]!;
+    byLabel[label] = (byLabel[label] ?? 0) + 1;
     degree.set(n.id, 0);
-    if (n.label === "Organisation") coop.set(n.id, 0);
+    if (label === "Organisation") coop.set(n.id, 0);
   }
   for (const r of dataset.relationships) {
     byType[r.type] = (byType[r.type] ?? 0) + 1;

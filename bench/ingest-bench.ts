@@ -19,20 +19,12 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { withModelNames } from "../core/cypher-files.ts";
+import { withSchemaNames } from "../core/cypher-files.ts";
 import type { GraphDb } from "../core/graph-db.ts";
 import { toDriverProperty } from "../core/graph-db.ts";
-import {
-  RELATIONSHIP_SPECS,
-  RELATIONSHIP_TYPES,
-  nodePropertySpecs,
-  relationshipPropertySpecs,
-  type Dataset,
-  type NodeLabel,
-  type NodeRecord,
-  type RelationshipRecord,
-  type RelationshipType,
-} from "../core/model.ts";
+import type { Dataset, NodeLabel, NodeRecord, RelationshipRecord, RelationshipType } from "../core/model.ts";
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
+import { NEWS_RELATIONSHIP_TYPES as RELATIONSHIP_TYPES } from "../core/schema/news-schema.ts";
 import { ingestFiles } from "../ingest/ingest.ts";
 import { writeDataset } from "../ingest/write.ts";
 import { describeNetwork, generateNetwork } from "./generate-network.ts";
@@ -175,20 +167,23 @@ function spread<T>(items: T[], n: number): T[] {
 }
 
 function nodeProps(node: NodeRecord): Record<string, unknown> {
-  const specs = nodePropertySpecs(node.label);
+  const specs = DEFAULT_SCHEMA.nodePropertySpecs(node.labels[0]!);
   return Object.fromEntries(
     Object.entries(node.properties).map(([k, v]) => [k, toDriverProperty(specs[k], v)]),
   );
 }
 
+/** As stored: the properties, and provenance as parallel `evidence` and `articles` lists. */
 function relProps(rel: RelationshipRecord): Record<string, unknown> {
-  const specs = relationshipPropertySpecs(rel.type);
-  return Object.fromEntries(
-    Object.entries(rel.properties).map(([k, v]) => [k, toDriverProperty(specs[k], v)]),
-  );
+  const specs = DEFAULT_SCHEMA.relationshipPropertySpecs(rel.type);
+  return {
+    ...Object.fromEntries(Object.entries(rel.properties).map(([k, v]) => [k, toDriverProperty(specs[k], v)])),
+    evidence: rel.supports.map((s) => s.quote),
+    articles: rel.supports.map((s) => s.article),
+  };
 }
 
-async function perRow(db: GraphDb, dataset: Dataset, labels: Map<string, NodeLabel>): Promise<Measure> {
+async function perRow(db: GraphDb, dataset: Dataset): Promise<Measure> {
   const nodes = spread(dataset.nodes, opts.sample);
   const rels = spread(dataset.relationships, Math.round(opts.sample * 2.5));
   const mergeNode = "MERGE (n:__LABEL__ {id: $id}) SET n += $props";
@@ -197,7 +192,7 @@ async function perRow(db: GraphDb, dataset: Dataset, labels: Map<string, NodeLab
 
   let started = performance.now();
   for (const node of nodes) {
-    const cypher = withModelNames(mergeNode, { LABEL: node.label });
+    const cypher = withSchemaNames(mergeNode, { LABEL: node.labels[0]! }, DEFAULT_SCHEMA);
     await db.writeTransaction((tx) => tx.run(cypher, { id: node.id, props: nodeProps(node) }));
   }
   const nodeMs = performance.now() - started;
@@ -207,15 +202,15 @@ async function perRow(db: GraphDb, dataset: Dataset, labels: Map<string, NodeLab
   const needed = new Set<string>();
   for (const r of rels) for (const id of [r.start, r.end]) if (!have.has(id)) needed.add(id);
   const extra = dataset.nodes.filter((n) => needed.has(n.id));
-  await writeDataset(db, { nodes: extra, relationships: [] }, labels, { batchSize: 5_000 });
+  await writeDataset(db, { nodes: extra, relationships: [] }, DEFAULT_SCHEMA, { batchSize: 5_000 });
 
   started = performance.now();
   for (const rel of rels) {
-    const cypher = withModelNames(mergeRel, {
-      FROM: labels.get(rel.start)!,
-      TYPE: rel.type,
-      TO: labels.get(rel.end)!,
-    });
+    const cypher = withSchemaNames(
+      mergeRel,
+      { FROM: rel.startLabel, TYPE: rel.type, TO: rel.endLabel },
+      DEFAULT_SCHEMA,
+    );
     await db.writeTransaction((tx) =>
       tx.run(cypher, { start: rel.start, end: rel.end, props: relProps(rel) }),
     );
@@ -276,26 +271,33 @@ export function loadCsvStatements(dataset: Dataset, labels: readonly NodeLabel[]
 WITH row WHERE row.\`:LABEL\` = '${label}'
 CALL (row) {
   MERGE (n:${label} {id: row.\`id:ID\`})
-  SET n += ${propertyMap(columns.nodes, nodePropertySpecs(label))}
+  SET n += ${propertyMap(columns.nodes, DEFAULT_SCHEMA.nodePropertySpecs(label))}
 } IN TRANSACTIONS OF 10000 ROWS`,
   );
   const types = RELATIONSHIP_TYPES.filter((t) => dataset.relationships.some((r) => r.type === t));
   const relationships = types.map((type: RelationshipType) => {
-    const spec = RELATIONSHIP_SPECS[type];
+    const spec = DEFAULT_SCHEMA.allowedEnds(type);
+    // Provenance as guanxi stores it: the article of each evidence sentence.
+    const { article: _article, ...specs } = DEFAULT_SCHEMA.relationshipPropertySpecs(type);
+    void _article;
+    const evidence = columns.relationships.find((c) => c.name === "evidence");
+    const articles = evidence
+      ? `, articles: [q IN split(row.\`${evidence.header}\`, ';') | row.article]`
+      : "";
     return `LOAD CSV WITH HEADERS FROM 'file:///${folder}relationships.csv' AS row
 WITH row WHERE row.\`:TYPE\` = '${type}'
 CALL (row) {
   ${endLookup("a", ":START_ID", spec.from)}
   ${endLookup("b", ":END_ID", spec.to)}
   MERGE (a)-[r:${type}]->(b)
-  SET r += ${propertyMap(columns.relationships, relationshipPropertySpecs(type))}
+  SET r += ${propertyMap(columns.relationships, specs).replace(/\}$/, `${articles}}`)}
 } IN TRANSACTIONS OF 10000 ROWS`;
   });
   return { nodes, relationships };
 }
 
 async function loadCsv(db: GraphDb, dataset: Dataset, folder = ""): Promise<Measure> {
-  const labels = [...new Set(dataset.nodes.map((n) => n.label))];
+  const labels = [...new Set(dataset.nodes.map((n) => n.labels[0]!))];
   const statements = loadCsvStatements(dataset, labels, folder);
   let started = performance.now();
   for (const statement of statements.nodes) await db.runAutoCommit(statement);
@@ -456,7 +458,6 @@ async function main(): Promise<void> {
       return;
     }
 
-    const labels = new Map<string, NodeLabel>(dataset.nodes.map((n) => [n.id, n.label]));
     log(
       `per-row baseline: ${fmt(opts.sample)} nodes + ${fmt(Math.round(opts.sample * 2.5))} relationships, one transaction each…`,
     );
@@ -464,7 +465,7 @@ async function main(): Promise<void> {
     const row = await bestOf(
       db,
       1,
-      () => perRow(db!, sample, labels),
+      () => perRow(db!, sample),
       () => 0,
     );
     await clear(db);
@@ -478,7 +479,6 @@ async function main(): Promise<void> {
     await clear(db);
     // Guanxi reads the files itself: let go of the generated data first.
     dataset = undefined;
-    labels.clear();
     const options = guanxiOptions(opts.batchSize, opts.concurrency);
     log(
       `guanxi ingest (batch size ${options.batchSize ?? "default"}, concurrency ${options.concurrency ?? "default"}, best of ${opts.repeat})…`,

@@ -8,6 +8,7 @@
  *
  * The original statements come through planBatches (ingest/write.ts), exactly as ingest runs them.
  */
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +18,6 @@ import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
 import { ensurePassword, freePort, startBundledDb } from "../core/bundled-db.ts";
 import { GraphDb } from "../core/graph-db.ts";
-import type { NodeLabel } from "../core/model.ts";
 import { applySchema, planBatches } from "../ingest/write.ts";
 import { cpuNow, cpuSince, findServerPid } from "./cpu.ts";
 import { generateNetwork } from "./generate-network.ts";
@@ -137,10 +137,9 @@ async function main(): Promise<void> {
   const pid = findServerPid(dataDir);
   const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.user, server.password));
   try {
-    await applySchema(db);
+    await applySchema(db, DEFAULT_SCHEMA);
     const dataset = generateNetwork({ seed: Number(flags.seed), nodes: NODES, relationships: RELS });
-    const labels = new Map<string, NodeLabel>(dataset.nodes.map((n) => [n.id, n.label]));
-    const batches = planBatches(dataset, labels, BATCH);
+    const batches = planBatches(dataset, DEFAULT_SCHEMA, BATCH);
     const nodeBatches = batches.filter((b) => b.kind === "nodes");
     const relBatches = batches.filter((b) => b.kind === "relationships");
     console.log(
@@ -244,12 +243,12 @@ async function main(): Promise<void> {
         async () => {
           const started = performance.now();
           await run(nodeBatches, NODE_VARIANTS["nodes: original"]!);
-          await applySchema(db); // creates the full-text index and waits for it to come online
+          await applySchema(db, DEFAULT_SCHEMA); // creates the full-text index and waits for it to come online
           return performance.now() - started;
         },
       );
       results.push(["nodes: original, full-text index built after", "c1", NODES, ms2, cpu2]);
-      await applySchema(db);
+      await applySchema(db, DEFAULT_SCHEMA);
     }
     const jfr = (name: string, timed: () => Promise<number>) => async () => {
       if (!flags.jfr || pid === undefined) return timed();

@@ -1,17 +1,8 @@
 /** Writes a data set as `neo4j-admin import` CSV: the layout `guanxi ingest` and `LOAD CSV` read. */
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import {
-  COMMON_NODE_PROPERTIES,
-  COMMON_RELATIONSHIP_PROPERTIES,
-  LABEL_SPECS,
-  NODE_LABELS,
-  RELATIONSHIP_SPECS,
-  RELATIONSHIP_TYPES,
-  type Dataset,
-  type PropertyType,
-  type PropertyValue,
-} from "../core/model.ts";
+import type { Dataset, Properties, PropertyType, PropertyValue, RelationshipRecord } from "../core/model.ts";
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 
 export interface CsvColumn {
   name: string;
@@ -110,7 +101,11 @@ export function writeNeo4jAdminCsv(dataset: Dataset, dir: string): { nodes: stri
     ["id:ID", ":LABEL", ...nodeColumns.map((c) => c.header)].join(","),
     (function* () {
       for (const n of dataset.nodes) {
-        yield [quote(n.id), n.label, ...nodeColumns.map((c) => cell(n.properties[c.name], c.name))].join(",");
+        yield [
+          quote(n.id),
+          n.labels.join(";"),
+          ...nodeColumns.map((c) => cell(n.properties[c.name], c.name)),
+        ].join(",");
       }
     })(),
   );
@@ -126,12 +121,21 @@ export function writeNeo4jAdminCsv(dataset: Dataset, dir: string): { nodes: stri
           quote(r.start),
           quote(r.end),
           r.type,
-          ...relColumns.map((c) => cell(r.properties[c.name], c.name)),
+          ...relColumns.map((c) => cell(inputProperties(r)[c.name], c.name)),
         ].join(",");
       }
     })(),
   );
   return { nodes: nodesPath, relationships: relsPath };
+}
+
+/**
+ * A relationship's properties as an input file gives them: its provenance as `evidence` and `article`
+ * (the generator quotes one article per relationship).
+ */
+export function inputProperties(r: RelationshipRecord): Properties {
+  if (r.supports.length === 0) return r.properties;
+  return { ...r.properties, evidence: r.supports.map((s) => s.quote), article: r.supports[0]!.article };
 }
 
 /** The typed CSV columns writeNeo4jAdminCsv uses, for statements that read the files back (LOAD CSV). */
@@ -141,16 +145,16 @@ export function csvColumns(dataset: Dataset): { nodes: CsvColumn[]; relationship
     for (const [k, v] of Object.entries(n.properties)) if (!nodeProps.has(k)) nodeProps.set(k, v);
   const relProps = new Map<string, PropertyValue>();
   for (const r of dataset.relationships)
-    for (const [k, v] of Object.entries(r.properties)) if (!relProps.has(k)) relProps.set(k, v);
+    for (const [k, v] of Object.entries(inputProperties(r))) if (!relProps.has(k)) relProps.set(k, v);
   return {
     nodes: propertyColumns(
       nodeProps,
-      [COMMON_NODE_PROPERTIES, ...NODE_LABELS.map((l) => LABEL_SPECS[l].properties)],
+      DEFAULT_SCHEMA.labels.map((l) => DEFAULT_SCHEMA.nodePropertySpecs(l)),
       ["id"],
     ),
     relationships: propertyColumns(
       relProps,
-      [COMMON_RELATIONSHIP_PROPERTIES, ...RELATIONSHIP_TYPES.map((t) => RELATIONSHIP_SPECS[t].properties)],
+      DEFAULT_SCHEMA.relationshipTypes.map((t) => DEFAULT_SCHEMA.relationshipPropertySpecs(t)),
       [],
     ),
   };

@@ -29,6 +29,7 @@
  * that input under the V8 profiler, prints the functions with the most self time and writes the
  * .cpuprofile (open it in Chromium's DevTools, Performance panel) to the system's temp directory.
  */
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,7 +38,6 @@ import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import type { GraphDb } from "../core/graph-db.ts";
-import type { NodeLabel } from "../core/model.ts";
 import { writeDataset } from "../ingest/write.ts";
 import { WEB_DIST, startServer } from "../server/serve.ts";
 import { launchBrowser } from "../tests/support/browser.ts";
@@ -148,8 +148,7 @@ async function clear(db: GraphDb): Promise<void> {
 async function ingest(db: GraphDb, size: Size): Promise<void> {
   const started = performance.now();
   const dataset = generateNetwork({ seed, nodes: size.nodes, relationships: size.relationships });
-  const labels = new Map<string, NodeLabel>(dataset.nodes.map((n) => [n.id, n.label]));
-  await writeDataset(db, dataset, labels, { batchSize: 5_000 });
+  await writeDataset(db, dataset, DEFAULT_SCHEMA, { batchSize: 5_000 });
   log(
     `ingested ${fmt(dataset.nodes.length)} nodes / ${fmt(dataset.relationships.length)} relationships ` +
       `in ${fmt((performance.now() - started) / 1000, 1)} s`,

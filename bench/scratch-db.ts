@@ -3,6 +3,7 @@
  * with Guanxi's schema applied. `stop()` closes the connection, stops the server and (unless `keep`)
  * deletes the directory; Ctrl-C does the same.
  */
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,7 +58,7 @@ export async function startScratchDb(options: {
       password: server.password,
       bundled: false,
     });
-    await applySchema(db);
+    await applySchema(db, DEFAULT_SCHEMA);
   } catch (error) {
     await stop();
     throw error;

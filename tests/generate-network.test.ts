@@ -9,13 +9,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeNetwork, generateNetwork, mulberry32 } from "../bench/generate-network.ts";
 import { writeNeo4jAdminCsv } from "../bench/network-csv.ts";
-import {
-  RELATIONSHIP_SPECS,
-  relationshipKey,
-  type Dataset,
-  type NodeLabel,
-  type Properties,
-} from "../core/model.ts";
+import { relationshipKey, type Dataset, type NodeLabel, type Properties } from "../core/model.ts";
+import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { readCsvFile } from "../ingest/read-csv.ts";
 import { validateRecords } from "../ingest/validate.ts";
 
@@ -30,8 +25,14 @@ function canonical(dataset: Dataset): unknown {
   const sorted = (props: Properties) =>
     Object.entries(props).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    nodes: dataset.nodes.map((n) => [n.label, n.id, sorted(n.properties)]),
-    relationships: dataset.relationships.map((r) => [r.type, r.start, r.end, sorted(r.properties)]),
+    nodes: dataset.nodes.map((n) => [n.labels, n.id, sorted(n.properties)]),
+    relationships: dataset.relationships.map((r) => [
+      r.type,
+      r.start,
+      r.end,
+      sorted(r.properties),
+      r.supports.map((s) => [s.article, s.quote]),
+    ]),
   };
 }
 
@@ -77,24 +78,27 @@ describe("generateNetwork", () => {
   });
 
   it("respects the model: labels, from/to labels, provenance, no duplicates", () => {
-    const labels = new Map<string, NodeLabel>(dataset.nodes.map((n) => [n.id, n.label]));
+    const labels = new Map<string, NodeLabel>(dataset.nodes.map((n) => [n.id, n.labels[0]!]));
     expect(labels.size).toBe(dataset.nodes.length);
     const keys = new Set<string>();
     for (const rel of dataset.relationships) {
-      const spec = RELATIONSHIP_SPECS[rel.type];
+      const spec = DEFAULT_SCHEMA.allowedEnds(rel.type);
       expect(spec.from).toContain(labels.get(rel.start));
       expect(spec.to).toContain(labels.get(rel.end));
-      expect(labels.get(String(rel.properties.article))).toBe("Article");
-      const evidence = rel.properties.evidence as string[];
-      expect(evidence.length).toBeGreaterThan(0);
-      expect(evidence.every((e) => e.trim().length > 0)).toBe(true);
+      expect(rel.supports.length).toBeGreaterThan(0);
+      for (const support of rel.supports) {
+        expect(labels.get(support.article)).toBe("Article");
+        expect(support.quote.trim().length).toBeGreaterThan(0);
+      }
       keys.add(relationshipKey(rel));
     }
     expect(keys.size).toBe(dataset.relationships.length);
     for (const label of ["Organisation", "Region", "Alliance", "Person", "Event", "Article"]) {
-      expect(dataset.nodes.some((n) => n.label === label)).toBe(true);
+      expect(dataset.nodes.some((n) => n.labels[0] === label)).toBe(true);
     }
-    const levels = new Set(dataset.nodes.filter((n) => n.label === "Region").map((n) => n.properties.level));
+    const levels = new Set(
+      dataset.nodes.filter((n) => n.labels[0] === "Region").map((n) => n.properties.level),
+    );
     expect(levels).toContain("prefecture");
     expect(levels).toContain("district");
   });
