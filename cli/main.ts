@@ -2,7 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../core/connection.ts";
 import { DatabaseError, InputError } from "../core/errors.ts";
-import { ReadOnlyViolation } from "../core/read-only-query.ts";
+import { QueryParameterError, ReadOnlyViolation } from "../core/read-only-query.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
 import { registerDbCommand } from "./db-command.ts";
@@ -26,7 +26,15 @@ registerExportCommand(program);
 registerRunScriptCommand(program);
 registerServeCommand(program);
 
-const KNOWN_ERRORS = [InputError, DatabaseError, ConfigError, ReadOnlyViolation, ExportError, ScriptError];
+const KNOWN_ERRORS = [
+  InputError,
+  DatabaseError,
+  ConfigError,
+  ReadOnlyViolation,
+  QueryParameterError,
+  ExportError,
+  ScriptError,
+];
 
 try {
   await program.parseAsync(process.argv);
