@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../core/connection.ts";
 import { DatabaseError, InputError } from "../core/errors.ts";
+import { QueryDeadlineError, ResultTooLargeError } from "../core/query-isolation.ts";
 import { QueryParameterError, ReadOnlyViolation } from "../core/read-only-query.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
@@ -32,6 +33,8 @@ const KNOWN_ERRORS = [
   ConfigError,
   ReadOnlyViolation,
   QueryParameterError,
+  QueryDeadlineError,
+  ResultTooLargeError,
   ExportError,
   ScriptError,
 ];

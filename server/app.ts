@@ -7,6 +7,7 @@ import { extname, join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { GraphDb } from "../core/graph-db.ts";
+import { QueryWorkerPool, resultMaxBytesFromEnv } from "../core/query-isolation.ts";
 import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -31,6 +32,8 @@ export interface ServerOptions {
   reportError?: (error: unknown) => void;
   /** Timeout of analyst queries (POST /api/query); default GUANXI_QUERY_TIMEOUT_MS, else 30 s. */
   queryTimeoutMs?: number;
+  /** The most an analyst query may return, as JSON; default GUANXI_QUERY_MAX_BYTES, else 32 MB. */
+  queryMaxBytes?: number;
   /**
    * Host names the server answers to (the Host header), so a web page elsewhere cannot reach a local
    * server through DNS rebinding. Default: the loopback names. "any" when it listens on a network address.
@@ -127,7 +130,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerExpandRoutes(app, db);
   registerNeighbourhoodRoutes(app, db);
   registerPathRoutes(app, db);
-  registerQueryRoutes(app, db, options.queryTimeoutMs ?? queryTimeoutFromEnv());
+  const queryWorkers = new QueryWorkerPool(db.config);
+  app.addHook("onClose", () => queryWorkers.close());
+  registerQueryRoutes(app, db, queryWorkers, {
+    timeoutMs: options.queryTimeoutMs ?? queryTimeoutFromEnv(),
+    maxBytes: options.queryMaxBytes ?? resultMaxBytesFromEnv(),
+  });
   registerSavedQueryRoutes(app, options.savedQueriesDir);
 
   const staticDir = options.staticDir;
