@@ -8,6 +8,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { GraphDb } from "../core/graph-db.ts";
 import { QueryWorkerPool, resultMaxBytesFromEnv } from "../core/query-isolation.ts";
+import { DatabaseAvailability } from "./db-availability.ts";
 import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -39,6 +40,11 @@ export interface ServerOptions {
    * server through DNS rebinding. Default: the loopback names. "any" when it listens on a network address.
    */
   allowedHosts?: readonly string[] | "any";
+  /**
+   * Whether the database is there (server/db-availability.ts); `guanxi start` feeds it the supervisor's
+   * state. Default: one that learns from failed requests and probes until the database answers.
+   */
+  availability?: DatabaseAvailability;
   /** Folder of saved queries (GET /api/queries); default cypher/queries. */
   savedQueriesDir?: string;
   /**
@@ -115,14 +121,26 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     reply.headers(SECURITY_HEADERS);
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
+  const availability = options.availability ?? new DatabaseAvailability((ms) => db.ping(ms));
+  app.addHook("onClose", async () => availability.close());
+  // While the database is known to be away, routes that need it answer at once (health says it itself).
+  app.addHook("onRequest", async (request) => {
+    const path = request.url.split("?")[0]!;
+    if (!path.startsWith("/api/") || path === "/api/health" || path === "/api/queries") return;
+    const refusal = availability.refusal();
+    if (refusal) throw refusal;
+  });
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) report(error, request.method, request.url);
+    if (apiError.code === "database-unavailable") availability.markUnreachable();
+    // The availability's own 503s (database restarting or away) are expected: no stack in the log.
+    const expected = error instanceof ApiError && error.status === 503;
+    if (apiError.status >= 500 && !expected) report(error, request.method, request.url);
     else request.log.info({ code: apiError.code, message: apiError.message }, "request refused");
     return reply.status(apiError.status).send(errorBody(apiError));
   });
 
-  registerHealthRoutes(app, db);
+  registerHealthRoutes(app, db, availability);
   registerOverviewRoutes(app, db, options.overviewMaxLimit);
   registerSchemaRoutes(app, db);
   registerSearchRoutes(app, db);

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GraphDb } from "../core/graph-db.ts";
 import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
+import type { DatabaseAvailability } from "./db-availability.ts";
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
 export const DEFAULT_PORT = 4173;
@@ -27,6 +28,8 @@ export async function startServer(options: {
   logger?: boolean;
   /** See ServerOptions.overviewMaxLimit. */
   overviewMaxLimit?: number;
+  /** See ServerOptions.availability. */
+  availability?: DatabaseAvailability;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const app = buildServer({
@@ -34,6 +37,7 @@ export async function startServer(options: {
     staticDir: options.staticDir ?? WEB_DIST,
     logger: options.logger ?? false,
     overviewMaxLimit: options.overviewMaxLimit,
+    ...(options.availability ? { availability: options.availability } : {}),
     // On loopback only the loopback names are answered (no DNS rebinding); elsewhere any name reaching it.
     allowedHosts: isLoopback(host) ? [...LOOPBACK_HOSTS, host.replace(/^\[|\]$/g, "")] : "any",
   });
