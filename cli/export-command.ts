@@ -25,6 +25,7 @@ interface ExportOptions {
   format: ExportFormat;
   output: string;
   layout: boolean;
+  keepFormulas: boolean;
 }
 
 function reason(error: unknown): string {
@@ -100,6 +101,11 @@ export function registerExportCommand(program: Command): void {
       "file to write (for csv: a directory for nodes.csv and relationships.csv)",
     )
     .option("--layout", "lay the graph out (ForceAtlas2) and colour and size it as the explorer does", false)
+    .option(
+      "--keep-formulas",
+      "csv: write text cells starting with = + - @ as they are (default: a leading ' so spreadsheets show them as text)",
+      false,
+    )
     .action(async (opts: ExportOptions) => {
       await checkOutput(opts.format, opts.output);
       const { subgraph, rows } = await withDatabase((db) =>
@@ -113,7 +119,7 @@ export function registerExportCommand(program: Command): void {
           source: { query: opts.query, ...(Object.keys(opts.param).length ? { params: opts.param } : {}) },
         },
         opts.format,
-        { baseName },
+        { baseName, keepFormulas: opts.keepFormulas },
       );
       const paths = await writeFiles(opts.format, opts.output, files);
       for (const warning of files.flatMap((f) => f.warnings)) process.stderr.write(`warning: ${warning}\n`);

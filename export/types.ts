@@ -41,6 +41,8 @@ export interface ExportOptions {
   exportedAt?: Date;
   /** File name without extension for single-file formats (default "guanxi-export"). */
   baseName?: string;
+  /** CSV: write text cells starting with = + - @ as they are (default: neutralised, export/spreadsheet-safe.ts). */
+  keepFormulas?: boolean;
 }
 
 export interface ExportFile {
