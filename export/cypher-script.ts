@@ -63,6 +63,7 @@ function cypherValue(p: TypedProperty): CypherValue {
 }
 
 /** Control characters and line separators: a backquoted name cannot escape them, and a line break would end the `:param` line. */
+// eslint-disable-next-line no-control-regex
 const UNWRITABLE_IN_NAME = /[\u0000-\u001f\u007f\u2028\u2029]/u;
 
 /** A property key as the script can carry it; one with a line break or control character is refused. */

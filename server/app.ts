@@ -10,6 +10,7 @@ import type { GraphDb } from "../core/graph-db.ts";
 import { QueryWorkerPool, resultMaxBytesFromEnv } from "../core/query-isolation.ts";
 import { DatabaseAvailability } from "./db-availability.ts";
 import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
+import { jsonTypeError } from "./json-types.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerNeighbourhoodRoutes } from "./routes/neighbourhood.ts";
@@ -129,6 +130,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (!path.startsWith("/api/") || path === "/api/health" || path === "/api/queries") return;
     const refusal = availability.refusal();
     if (refusal) throw refusal;
+  });
+  // JSON bodies are not type-coerced (server/json-types.ts); query strings still are.
+  app.addHook("preValidation", async (request) => {
+    const schema = request.routeOptions.schema?.body;
+    if (!schema || request.body === undefined) return;
+    const error = jsonTypeError(schema as Parameters<typeof jsonTypeError>[0], request.body);
+    if (error) throw new ApiError(400, "bad-request", `Invalid request: ${error}.`);
   });
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
