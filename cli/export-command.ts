@@ -28,6 +28,7 @@ interface ExportOptions {
   output: string;
   layout: boolean;
   schema?: string;
+  keepFormulas: boolean;
 }
 
 function reason(error: unknown): string {
@@ -104,6 +105,11 @@ export function registerExportCommand(program: Command): void {
     )
     .option(...SCHEMA_OPTION)
     .option("--layout", "lay the graph out (ForceAtlas2) and colour and size it as the explorer does", false)
+    .option(
+      "--keep-formulas",
+      "csv: write text cells starting with = + - @ as they are (default: a leading ' so spreadsheets show them as text)",
+      false,
+    )
     .action(async (opts: ExportOptions) => {
       const { schema } = activeSchema(schemaFile(opts));
       await checkOutput(opts.format, opts.output);
@@ -118,7 +124,7 @@ export function registerExportCommand(program: Command): void {
           source: { query: opts.query, ...(Object.keys(opts.param).length ? { params: opts.param } : {}) },
         },
         opts.format,
-        { baseName, schema },
+        { baseName, schema, keepFormulas: opts.keepFormulas },
       );
       const paths = await writeFiles(opts.format, opts.output, files);
       for (const warning of files.flatMap((f) => f.warnings)) process.stderr.write(`warning: ${warning}\n`);

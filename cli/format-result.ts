@@ -41,6 +41,21 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Terminal control characters (ESC, BEL, NUL, C1) and bidirectional overrides; line breaks are handled apart. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print on a terminal: control characters shown as escapes (`\x1B`, `\u202E`), never sent raw. */
+export function visibleText(text: string): string {
+  return text.replace(CONTROL, (ch) => {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\t") return "\\t";
+    return code <= 0xff
+      ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+      : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+}
+
 function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
@@ -48,9 +63,10 @@ function pad(text: string, width: number): string {
 function formatTable(result: QueryResult): string {
   if (result.columns.length === 0) return "(no rows)";
   const cells = result.rows.map((row) =>
-    result.columns.map((c) => valueText(row[c] ?? null).replace(/\s*\n\s*/g, " ")),
+    result.columns.map((c) => visibleText(valueText(row[c] ?? null).replace(/\s*[\r\n]+\s*/g, " "))),
   );
-  const widths = result.columns.map((c, i) =>
+  const columns = result.columns.map(visibleText);
+  const widths = columns.map((c, i) =>
     Math.min(60, Math.max(displayWidth(c), ...cells.map((r) => displayWidth(r[i]!)))),
   );
   const clip = (text: string, width: number) => {
@@ -67,7 +83,7 @@ function formatTable(result: QueryResult): string {
   const rule = (l: string, m: string, r: string) => l + widths.map((w) => "─".repeat(w + 2)).join(m) + r;
   return [
     rule("┌", "┬", "┐"),
-    line(result.columns),
+    line(columns),
     rule("├", "┼", "┤"),
     ...cells.map(line),
     rule("└", "┴", "┘"),

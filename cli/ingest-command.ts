@@ -6,7 +6,7 @@ import { createProgress } from "../ingest/progress.ts";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "../ingest/write.ts";
 import { INPUT_ENCODINGS, type InputEncoding } from "../ingest/decode.ts";
 import { delimiterOption } from "../ingest/read-csv.ts";
-import { DEFAULT_MAX_PROPERTY_BYTES } from "../ingest/validate.ts";
+import { maxPropertyBytesFromEnv } from "../core/property-size.ts";
 import { withDatabase } from "./connect.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 
@@ -85,9 +85,9 @@ export function registerIngestCommand(program: Command): void {
     )
     .option(
       "--max-property-bytes <n>",
-      "largest text or list a property may hold",
+      "largest text or list a property may hold, in bytes (default: GUANXI_MAX_PROPERTY_BYTES, else 1 MiB)",
       positiveInt,
-      DEFAULT_MAX_PROPERTY_BYTES,
+      maxPropertyBytesFromEnv(process.env),
     )
     .option(
       "--concurrency <n>",

@@ -2,7 +2,8 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../core/connection.ts";
 import { DatabaseError, InputError } from "../core/errors.ts";
-import { ReadOnlyViolation } from "../core/read-only-query.ts";
+import { QueryDeadlineError, ResultTooLargeError } from "../core/query-isolation.ts";
+import { QueryParameterError, ReadOnlyViolation } from "../core/read-only-query.ts";
 import { SchemaFileError } from "../core/schema/load-schema.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
@@ -37,6 +38,9 @@ const KNOWN_ERRORS = [
   DatabaseError,
   ConfigError,
   ReadOnlyViolation,
+  QueryParameterError,
+  QueryDeadlineError,
+  ResultTooLargeError,
   ExportError,
   ScriptError,
 ];

@@ -1,5 +1,6 @@
 /** `guanxi query "CYPHER" [--param k=v …] [--format table|json|csv]`: read-only Cypher from the shell. */
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { readIsolated, resultMaxBytesFromEnv } from "../core/query-isolation.ts";
 import { assertReadOnly } from "../core/read-only-query.ts";
 import { withDatabase } from "./connect.ts";
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from "./format-result.ts";
@@ -37,8 +38,14 @@ export function registerQueryCommand(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format").choices(OUTPUT_FORMATS).default("table"))
     .action(async (cypher: string, opts: { param: Record<string, unknown>; format: OutputFormat }) => {
       await withDatabase(async (db) => {
-        await assertReadOnly(db, cypher, opts.param);
-        const result = await db.read(cypher, opts.param, { timeoutMs: QUERY_TIMEOUT_MS });
+        const queryType = await assertReadOnly(db, cypher, opts.param);
+        // In a worker thread, with a deadline and a byte budget (core/query-isolation.ts).
+        const { columns, rows } = await readIsolated(db.config, cypher, opts.param, {
+          rowLimit: Number.MAX_SAFE_INTEGER,
+          timeoutMs: QUERY_TIMEOUT_MS,
+          maxBytes: resultMaxBytesFromEnv(),
+        });
+        const result = { columns: rows.length > 0 ? columns : [], rows, queryType, counters: {} };
         process.stdout.write(formatResult(result, opts.format) + "\n");
       });
     });

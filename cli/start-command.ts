@@ -6,12 +6,16 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { DEFAULT_BOLT_PORT, ensurePassword, startBundledDb, type BundledDb } from "../core/bundled-db.ts";
+import { DEFAULT_BOLT_PORT, ensurePassword } from "../core/bundled-db.ts";
 import { bundledDataDir, resolveConnection, type ConnectionConfig } from "../core/connection.ts";
 import { loadCypher } from "../core/cypher-files.ts";
+import { DbSupervisor } from "../core/db-supervisor.ts";
 import { GraphDb } from "../core/graph-db.ts";
 import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
+import { DatabaseAvailability } from "../server/db-availability.ts";
+import { activeSchema } from "../core/schema/load-schema.ts";
 import { DEFAULT_PORT, WEB_DIST, startServer } from "../server/serve.ts";
+import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { summarise } from "./ingest-command.ts";
 
 const VITE_CONFIG = join(dirname(fileURLToPath(import.meta.url)), "..", "vite.config.ts");
@@ -42,18 +46,26 @@ export function registerStartCommand(program: Command): void {
       process.env.GUANXI_DB_PORT || String(DEFAULT_BOLT_PORT),
     )
     .option("--port <port>", "HTTP port of the explorer", String(DEFAULT_PORT))
-    .action(async (opts: { dbPort: string; port: string }) => {
-      let bundled: BundledDb | undefined;
+    .option(...SCHEMA_OPTION)
+    .action(async (opts: { dbPort: string; port: string; schema?: string }) => {
+      const { schema } = activeSchema(schemaFile(opts));
+      let supervisor: DbSupervisor | undefined;
       if (!process.env.NEO4J_URI) {
         const dataDir = bundledDataDir();
-        bundled = await startBundledDb({
-          port: Number(opts.dbPort),
-          dataDir,
-          password: ensurePassword(dataDir, process.env.NEO4J_PASSWORD),
-          log: (line) => console.log(line),
-        });
+        // Supervised: if the database dies, it is said here and started again (core/db-supervisor.ts).
+        supervisor = await DbSupervisor.start(
+          {
+            port: Number(opts.dbPort),
+            dataDir,
+            password: ensurePassword(dataDir, process.env.NEO4J_PASSWORD),
+            log: (line) => console.log(line),
+          },
+          { log: (line) => console.log(line) },
+        );
+        const bundled = supervisor.db;
         console.log(`Neo4j (bundled) is running at ${bundled.uri}, data in ${bundled.dataDir}`);
       }
+      const bundled = supervisor?.db;
       const config = bundled
         ? { uri: bundled.uri, user: bundled.user, password: bundled.password, bundled: true }
         : resolveConnection();
@@ -62,19 +74,24 @@ export function registerStartCommand(program: Command): void {
       // The explorer is built from web/ on every start (a second or two), so it always matches the sources.
       const { build } = await import("vite");
       await build({ configFile: VITE_CONFIG, logLevel: "warn" });
-      const server = await startServer({ db, port: Number(opts.port), staticDir: WEB_DIST });
+      const availability = new DatabaseAvailability((ms) => db.ping(ms));
+      supervisor?.onChange((state) => availability.set(state));
+      const server = await startServer({
+        db,
+        port: Number(opts.port),
+        staticDir: WEB_DIST,
+        availability,
+        schema,
+      });
       console.log(howToQuery(config));
       console.log(`\nGuanxi explorer: ${server.url}  (Ctrl-C stops it)`);
       const stop = async () => {
         await server.close();
         await db.close();
-        await bundled?.stop();
+        await supervisor?.stop();
         process.exit(0);
       };
       process.once("SIGINT", () => void stop());
       process.once("SIGTERM", () => void stop());
-      if (!bundled) return;
-      const running = bundled;
-      await running.exited;
     });
 }

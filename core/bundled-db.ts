@@ -167,6 +167,8 @@ export interface BundledDb {
   password: string;
   user: "neo4j";
   importDir: string;
+  /** The Java process's id (for supervision and tests). */
+  pid: number | undefined;
   stop(): Promise<void>;
   /** resolves when the process exits */
   exited: Promise<number | null>;
@@ -310,7 +312,17 @@ export async function startBundledDb(options: BundledDbOptions = {}): Promise<Bu
     await stop();
     throw error;
   }
-  return { uri, port, dataDir, password, user: "neo4j", importDir: join(dataDir, "import"), stop, exited };
+  return {
+    uri,
+    port,
+    dataDir,
+    password,
+    user: "neo4j",
+    importDir: join(dataDir, "import"),
+    pid: child.pid,
+    stop,
+    exited,
+  };
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {

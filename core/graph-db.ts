@@ -28,8 +28,54 @@ export interface QueryResult {
   counters: Record<string, number>;
 }
 
+/** Rows of a capped read; `overBytes` when it stopped at the byte budget rather than the row limit. */
+export interface CappedResult {
+  columns: string[];
+  rows: Record<string, PlainValue>[];
+  truncated: boolean;
+  overBytes?: { limit: number };
+}
+
 export interface RunOptions {
   timeoutMs?: number;
+}
+
+/** One operator of an EXPLAIN plan: `LoadCSV`, `ProcedureCall`, `ShowSettings`, … and what it works on. */
+export interface PlanOperator {
+  /** The operator without its database suffix (Neo4j writes `LoadCSV@neo4j`). */
+  operator: string;
+  /** The database the operator runs on, when Neo4j says. */
+  database: string | undefined;
+  /** Neo4j's details, e.g. `db.labels() :: (label :: STRING)` for a procedure call. */
+  details: string;
+}
+
+/** What EXPLAIN says about a statement, without running it. */
+export interface ExplainedQuery {
+  queryType: string;
+  operators: PlanOperator[];
+}
+
+interface DriverPlan {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: DriverPlan[];
+}
+
+function planOperators(plan: DriverPlan | false): PlanOperator[] {
+  const operators: PlanOperator[] = [];
+  const visit = (node: DriverPlan) => {
+    const at = node.operatorType.lastIndexOf("@");
+    const details = node.arguments.Details;
+    operators.push({
+      operator: at > 0 ? node.operatorType.slice(0, at) : node.operatorType,
+      database: at > 0 ? node.operatorType.slice(at + 1) : undefined,
+      details: typeof details === "string" ? details : "",
+    });
+    for (const child of node.children) visit(child);
+  };
+  if (plan) visit(plan);
+  return operators;
 }
 
 /** A write transaction, as seen by ingest: statements only, the commit belongs to the door. */
@@ -172,14 +218,15 @@ export class GraphDb {
   async readCapped(
     cypher: string,
     params: Params,
-    options: RunOptions & { rowLimit: number },
-  ): Promise<{ columns: string[]; rows: Record<string, PlainValue>[]; truncated: boolean }> {
+    options: RunOptions & { rowLimit: number; maxBytes?: number },
+  ): Promise<CappedResult> {
     return this.withSession(neo4j.session.READ, (session) =>
       session.executeRead(
         async (tx) => {
           const result = tx.run(cypher, toDriverValue(params) as Params);
           const rows: Record<string, PlainValue>[] = [];
           let truncated = false;
+          let bytes = 0;
           for await (const record of result) {
             if (rows.length === options.rowLimit) {
               truncated = true;
@@ -187,6 +234,14 @@ export class GraphDb {
             }
             const row: Record<string, PlainValue> = {};
             for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+            if (options.maxBytes !== undefined) {
+              // The size of the row as JSON text: what the response would carry.
+              bytes += JSON.stringify(row).length;
+              if (bytes > options.maxBytes) {
+                const columns = (await result.keys()).map(String);
+                return { columns, rows, truncated: true, overBytes: { limit: options.maxBytes } };
+              }
+            }
             rows.push(row);
           }
           const columns = (await result.keys()).map(String);
@@ -199,14 +254,50 @@ export class GraphDb {
 
   /** Neo4j's classification of a statement ('r', 'rw', 'w', 's') from EXPLAIN, without running it. */
   async queryType(cypher: string, params: Params = {}): Promise<string> {
+    return (await this.explain(cypher, params)).queryType;
+  }
+
+  /** EXPLAIN: the statement's query type and the operators of its plan, without running it. */
+  async explain(cypher: string, params: Params = {}): Promise<ExplainedQuery> {
     try {
       return await this.withSession(neo4j.session.READ, async (session) => {
         const result = await session.run(`EXPLAIN ${cypher}`, toDriverValue(params) as Params);
-        return result.summary.queryType;
+        return {
+          queryType: result.summary.queryType,
+          operators: planOperators(result.summary.plan as DriverPlan | false),
+        };
       });
     } catch (error) {
       // Neo4j's positions count the "EXPLAIN " in front of the statement: tell them about the statement.
       throw error instanceof DatabaseError ? cypherErrorWithoutPrefix(error, "EXPLAIN ") : error;
+    }
+  }
+
+  /**
+   * Does the database answer within `timeoutMs`? One auto-commit `RETURN 1`, never retried (the managed
+   * transactions retry a lost server for up to 15 s): for health checks that must answer quickly.
+   */
+  async ping(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new DatabaseError(
+              `Neo4j at ${this.config.uri} did not answer within ${timeoutMs} ms.`,
+              "ServiceUnavailable",
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([
+        this.withSession(neo4j.session.READ, (session) => session.run("RETURN 1")),
+        deadline,
+      ]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -6,6 +6,7 @@
  */
 import type { ValueType } from "./property-types.ts";
 import type { PreparedGraph, TypedProperty } from "./prepare.ts";
+import { spreadsheetSafe } from "./spreadsheet-safe.ts";
 
 export const LIST_DELIMITER = ";";
 
@@ -47,7 +48,19 @@ function columnsOf(elements: { properties: readonly TypedProperty[] }[], order: 
 class CellWriter {
   readonly warnings: string[] = [];
 
+  constructor(private readonly keepFormulas = false) {}
+
+  /** A text cell, neutralised for spreadsheets unless formulas are kept. */
+  text(text: string): string {
+    return this.keepFormulas ? text : spreadsheetSafe(text);
+  }
+
   value(p: TypedProperty, where: string): string {
+    const text = this.rawValue(p, where);
+    return p.type === "string" || p.type === "string[]" || p.type === "json" ? this.text(text) : text;
+  }
+
+  private rawValue(p: TypedProperty, where: string): string {
     if (p.type === "json") return JSON.stringify(p.value);
     if (Array.isArray(p.value)) {
       if (p.value.length === 0) this.warn(`${where}: an empty list is written as no value`);
@@ -86,14 +99,17 @@ function propertyCells(
   });
 }
 
-export function writeCsv(graph: PreparedGraph): { nodes: string; relationships: string; warnings: string[] } {
-  const writer = new CellWriter();
+export function writeCsv(
+  graph: PreparedGraph,
+  options: { keepFormulas?: boolean } = {},
+): { nodes: string; relationships: string; warnings: string[] } {
+  const writer = new CellWriter(options.keepFormulas);
   const nodeColumns = columnsOf(graph.nodes, graph.nodeColumns.keys()).filter((c) => c.key !== "id");
   const nodeLines = [row(["id:ID", ":LABEL", ...nodeColumns.map((c) => `${c.key}:${c.type}`)])];
   for (const n of graph.nodes) {
     nodeLines.push(
       row([
-        n.key,
+        writer.text(n.key),
         n.node.labels.join(LIST_DELIMITER),
         ...propertyCells(nodeColumns, n.properties, `node ${n.key}`, writer),
       ]),
@@ -104,8 +120,8 @@ export function writeCsv(graph: PreparedGraph): { nodes: string; relationships: 
   for (const e of graph.edges) {
     edgeLines.push(
       row([
-        e.source.key,
-        e.target.key,
+        writer.text(e.source.key),
+        writer.text(e.target.key),
         e.edge.type,
         ...propertyCells(edgeColumns, e.properties, `relationship ${e.key}`, writer),
       ]),

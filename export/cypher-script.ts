@@ -56,8 +56,21 @@ function cypherValue(p: TypedProperty): CypherValue {
   return scalar(p.value, p.type);
 }
 
+/** Control characters and line separators: a backquoted name cannot escape them, and a line break would end the `:param` line. */
+// eslint-disable-next-line no-control-regex
+const UNWRITABLE_IN_NAME = /[\u0000-\u001f\u007f\u2028\u2029]/u;
+
+/** A property key as the script can carry it; one with a line break or control character is refused. */
+export function scriptPropertyKey(key: string): string {
+  if (UNWRITABLE_IN_NAME.test(key))
+    throw new ExportError(
+      `cannot write a Cypher script: the property key ${JSON.stringify(key)} contains a line break or control character, which a Cypher name cannot hold; rename the property first`,
+    );
+  return key;
+}
+
 function propsMap(properties: readonly TypedProperty[], extra: Record<string, unknown> = {}): CypherValue {
-  const entries: [string, CypherValue][] = properties.map((p) => [p.key, cypherValue(p)]);
+  const entries: [string, CypherValue][] = properties.map((p) => [scriptPropertyKey(p.key), cypherValue(p)]);
   for (const [key, value] of Object.entries(extra)) {
     entries.push([key, cypherValue({ key, value, type: Array.isArray(value) ? "string[]" : "string" })]);
   }

@@ -66,7 +66,7 @@ export function exportSubgraph(
     case "cypher":
       return single("cypher", writeCypherScript(graph, source, exportedAt, schema));
     case "csv": {
-      const csv = writeCsv(graph);
+      const csv = writeCsv(graph, { keepFormulas: options.keepFormulas ?? false });
       return [
         { fileName: "nodes.csv", mediaType: "text/csv", text: csv.nodes, warnings: csv.warnings },
         { fileName: "relationships.csv", mediaType: "text/csv", text: csv.relationships, warnings: [] },

@@ -44,6 +44,8 @@ export interface ExportOptions {
   baseName?: string;
   /** The schema that types the properties it knows (default: the news schema). */
   schema?: GraphSchema;
+  /** CSV: write text cells starting with = + - @ as they are (default: neutralised, export/spreadsheet-safe.ts). */
+  keepFormulas?: boolean;
 }
 
 export interface ExportFile {

@@ -16,6 +16,11 @@ import type {
   RelationshipRecord,
   Support,
 } from "../core/model.ts";
+import {
+  checkPropertySize,
+  DEFAULT_MAX_PROPERTY_BYTES,
+  maxPropertyBytesFromEnv,
+} from "../core/property-size.ts";
 import { checkFreeValue, checkValue } from "../core/property-values.ts";
 import { DEFAULT_SCHEMA, type GraphSchema } from "../core/schema/graph-schema.ts";
 import type { RawRecord } from "./raw-record.ts";
@@ -35,8 +40,8 @@ export interface ValidationResult {
   problems: InputProblem[];
 }
 
-/** 1 MiB: a news story is tens of kilobytes; a larger value is almost always a mistake. */
-export const DEFAULT_MAX_PROPERTY_BYTES = 1024 * 1024;
+/** 1 MiB (GUANXI_MAX_PROPERTY_BYTES): a news story is tens of kilobytes; a larger value is almost always a mistake. */
+export { DEFAULT_MAX_PROPERTY_BYTES };
 
 /** Fields of a relationship record that are not properties, or are provenance (handled apart). */
 const RELATIONSHIP_FIELDS = ["type", "start", "end"];
@@ -65,12 +70,6 @@ function sameProperties(a: Properties, b: Properties): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
-function byteSize(value: unknown): number {
-  if (typeof value === "string") return Buffer.byteLength(value, "utf8");
-  if (Array.isArray(value)) return value.reduce<number>((sum, v) => sum + byteSize(v), 0);
-  return 8;
-}
-
 /** Control characters (NUL, line breaks, …) in an identifier: invisible, and they break every export. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
@@ -82,7 +81,7 @@ class Validator {
 
   constructor(options: ValidationOptions) {
     this.schema = options.schema ?? DEFAULT_SCHEMA;
-    this.maxBytes = options.maxPropertyBytes ?? DEFAULT_MAX_PROPERTY_BYTES;
+    this.maxBytes = options.maxPropertyBytes ?? maxPropertyBytesFromEnv(process.env);
   }
 
   problem(location: InputLocation, message: string): void {
@@ -156,12 +155,9 @@ class Validator {
         this.problem(at(raw, name), "a list item is empty text: remove it");
         continue;
       }
-      const size = byteSize(value);
-      if (size > this.maxBytes) {
-        this.problem(
-          at(raw, name),
-          `value is ${size.toLocaleString("en")} bytes, over the limit of ${this.maxBytes.toLocaleString("en")} (--max-property-bytes)`,
-        );
+      const tooLarge = checkPropertySize(value, this.maxBytes);
+      if (tooLarge) {
+        this.problem(at(raw, name), `${tooLarge.message} (or --max-property-bytes)`);
         continue;
       }
       properties[name] = value as Properties[string];
@@ -242,12 +238,8 @@ class Validator {
       this.problem(at(raw, "evidence"), "evidence is empty: quote the sentence(s) that support the fact");
     } else {
       quotes = evidence as string[];
-      const size = byteSize(quotes);
-      if (size > this.maxBytes)
-        this.problem(
-          at(raw, "evidence"),
-          `evidence is ${size.toLocaleString("en")} bytes, over the limit of ${this.maxBytes.toLocaleString("en")}`,
-        );
+      const tooLarge = checkPropertySize(quotes, this.maxBytes);
+      if (tooLarge) this.problem(at(raw, "evidence"), tooLarge.message);
     }
     let sources: string[] = [];
     const needsDocument = this.schema.documentLabel !== undefined;

@@ -8,7 +8,10 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { GraphDb } from "../core/graph-db.ts";
 import { DEFAULT_SCHEMA, type GraphSchema } from "../core/schema/graph-schema.ts";
+import { QueryWorkerPool, resultMaxBytesFromEnv } from "../core/query-isolation.ts";
+import { DatabaseAvailability } from "./db-availability.ts";
 import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
+import { jsonTypeError } from "./json-types.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerNeighbourhoodRoutes } from "./routes/neighbourhood.ts";
@@ -35,11 +38,18 @@ export interface ServerOptions {
   reportError?: (error: unknown) => void;
   /** Timeout of analyst queries (POST /api/query); default GUANXI_QUERY_TIMEOUT_MS, else 30 s. */
   queryTimeoutMs?: number;
+  /** The most an analyst query may return, as JSON; default GUANXI_QUERY_MAX_BYTES, else 32 MB. */
+  queryMaxBytes?: number;
   /**
    * Host names the server answers to (the Host header), so a web page elsewhere cannot reach a local
    * server through DNS rebinding. Default: the loopback names. "any" when it listens on a network address.
    */
   allowedHosts?: readonly string[] | "any";
+  /**
+   * Whether the database is there (server/db-availability.ts); `guanxi start` feeds it the supervisor's
+   * state. Default: one that learns from failed requests and probes until the database answers.
+   */
+  availability?: DatabaseAvailability;
   /** Folder of saved queries (GET /api/queries); default cypher/queries. */
   savedQueriesDir?: string;
   /**
@@ -118,14 +128,33 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     reply.headers(SECURITY_HEADERS);
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
+  const availability = options.availability ?? new DatabaseAvailability((ms) => db.ping(ms));
+  app.addHook("onClose", async () => availability.close());
+  // While the database is known to be away, routes that need it answer at once (health says it itself).
+  app.addHook("onRequest", async (request) => {
+    const path = request.url.split("?")[0]!;
+    if (!path.startsWith("/api/") || path === "/api/health" || path === "/api/queries") return;
+    const refusal = availability.refusal();
+    if (refusal) throw refusal;
+  });
+  // JSON bodies are not type-coerced (server/json-types.ts); query strings still are.
+  app.addHook("preValidation", async (request) => {
+    const schema = request.routeOptions.schema?.body;
+    if (!schema || request.body === undefined) return;
+    const error = jsonTypeError(schema as Parameters<typeof jsonTypeError>[0], request.body);
+    if (error) throw new ApiError(400, "bad-request", `Invalid request: ${error}.`);
+  });
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) report(error, request.method, request.url);
+    if (apiError.code === "database-unavailable") availability.markUnreachable();
+    // The availability's own 503s (database restarting or away) are expected: no stack in the log.
+    const expected = error instanceof ApiError && error.status === 503;
+    if (apiError.status >= 500 && !expected) report(error, request.method, request.url);
     else request.log.info({ code: apiError.code, message: apiError.message }, "request refused");
     return reply.status(apiError.status).send(errorBody(apiError));
   });
 
-  registerHealthRoutes(app, db);
+  registerHealthRoutes(app, db, availability);
   registerOverviewRoutes(app, db, schema, options.overviewMaxLimit);
   registerSchemaRoutes(app, db, schema, searchStatus);
   registerSearchRoutes(app, db, schema, searchStatus);
@@ -133,7 +162,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerExpandRoutes(app, db, schema);
   registerNeighbourhoodRoutes(app, db, schema);
   registerPathRoutes(app, db, schema);
-  registerQueryRoutes(app, db, options.queryTimeoutMs ?? queryTimeoutFromEnv());
+  const queryWorkers = new QueryWorkerPool(db.config);
+  app.addHook("onClose", () => queryWorkers.close());
+  registerQueryRoutes(app, db, queryWorkers, {
+    timeoutMs: options.queryTimeoutMs ?? queryTimeoutFromEnv(),
+    maxBytes: options.queryMaxBytes ?? resultMaxBytesFromEnv(),
+  });
   registerSavedQueryRoutes(app, db, options.savedQueriesDir);
 
   const staticDir = options.staticDir;

@@ -2,7 +2,8 @@
 import type { FastifyError, FastifySchemaValidationError } from "fastify";
 import type { ApiErrorResponse } from "../core/api-types.ts";
 import { DatabaseError, cypherPosition, type CypherPosition } from "../core/errors.ts";
-import { ReadOnlyViolation } from "../core/read-only-query.ts";
+import { QueryDeadlineError, ResultTooLargeError } from "../core/query-isolation.ts";
+import { QueryParameterError, ReadOnlyViolation } from "../core/read-only-query.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -75,6 +76,9 @@ function fromDatabase(error: DatabaseError): ApiError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ReadOnlyViolation) return new ApiError(403, error.code, error.message);
+  if (error instanceof QueryParameterError) return new ApiError(400, "bad-request", error.message);
+  if (error instanceof ResultTooLargeError) return new ApiError(413, "too-large", error.message);
+  if (error instanceof QueryDeadlineError) return new ApiError(504, "timeout", error.message);
   if (error instanceof DatabaseError) return fromDatabase(error);
   const e = error as FastifyError;
   if (e.validation) return new ApiError(400, "bad-request", e.message);

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GraphDb } from "../core/graph-db.ts";
 import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
+import type { DatabaseAvailability } from "./db-availability.ts";
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
 export const DEFAULT_PORT = 4173;
@@ -30,6 +31,8 @@ export async function startServer(options: {
   overviewMaxLimit?: number;
   /** The active schema (default: the news schema). */
   schema?: GraphSchema;
+  /** See ServerOptions.availability. */
+  availability?: DatabaseAvailability;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const app = buildServer({
@@ -38,6 +41,7 @@ export async function startServer(options: {
     logger: options.logger ?? false,
     overviewMaxLimit: options.overviewMaxLimit,
     ...(options.schema ? { schema: options.schema } : {}),
+    ...(options.availability ? { availability: options.availability } : {}),
     // On loopback only the loopback names are answered (no DNS rebinding); elsewhere any name reaching it.
     allowedHosts: isLoopback(host) ? [...LOOPBACK_HOSTS, host.replace(/^\[|\]$/g, "")] : "any",
   });

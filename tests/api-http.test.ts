@@ -152,14 +152,13 @@ describe("bad input", () => {
 
 describe("an unreachable database", () => {
   it("is a 503 that names neither the server nor the user", async () => {
-    const down = {
-      read: async () => {
-        throw new DatabaseError(
-          "Cannot reach Neo4j at bolt://db.internal:7687. Check NEO4J_URI and that the server is running.",
-          "ServiceUnavailable",
-        );
-      },
-    } as unknown as GraphDb;
+    const unreachable = async () => {
+      throw new DatabaseError(
+        "Cannot reach Neo4j at bolt://db.internal:7687. Check NEO4J_URI and that the server is running.",
+        "ServiceUnavailable",
+      );
+    };
+    const down = { read: unreachable, ping: unreachable } as unknown as GraphDb;
     const offline = buildServer({ db: down, reportError: () => {} });
     try {
       for (const url of ["/api/health", "/api/overview", "/api/schema", "/api/search?q=x"]) {
@@ -174,7 +173,8 @@ describe("an unreachable database", () => {
   });
 
   it("turns any other failure into a 500 with a generic message", async () => {
-    const broken = { read: async () => Promise.reject(new TypeError("secret internals at x.ts:1")) };
+    const fail = async () => Promise.reject(new TypeError("secret internals at x.ts:1"));
+    const broken = { read: fail, ping: fail };
     const reported: unknown[] = [];
     const server = buildServer({
       db: broken as unknown as GraphDb,

@@ -6,6 +6,7 @@ import type { Subgraph } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/cypher-files.ts";
 import type { GraphDb, Params } from "../../core/graph-db.ts";
 import type { PlainNode } from "../../core/plain-values.ts";
+import { readIsolated, resultMaxBytesFromEnv } from "../../core/query-isolation.ts";
 import { assertReadOnly } from "../../core/read-only-query.ts";
 import { DEFAULT_SCHEMA, type GraphSchema } from "../../core/schema/graph-schema.ts";
 import { SubgraphBuilder } from "../../core/subgraph.ts";
@@ -18,7 +19,12 @@ export async function collectSubgraph(
   schema: GraphSchema = DEFAULT_SCHEMA,
 ): Promise<{ subgraph: Subgraph; rows: number }> {
   await assertReadOnly(db, cypher, params);
-  const result = await db.read(cypher, params, { timeoutMs });
+  // In a worker thread, with a deadline and a byte budget (core/query-isolation.ts).
+  const result = await readIsolated(db.config, cypher, params, {
+    rowLimit: Number.MAX_SAFE_INTEGER,
+    timeoutMs,
+    maxBytes: resultMaxBytesFromEnv(),
+  });
   const builder = new SubgraphBuilder([], schema);
   for (const row of result.rows) for (const value of Object.values(row)) builder.addValue(value);
   const missing = builder.missingEndpoints();

@@ -1,7 +1,8 @@
 /** POST /api/query: analyst Cypher, read-only, with a timeout and a row cap; rows plus the graph in them. */
 import type { FastifyInstance } from "fastify";
 import type { QueryRequest, QueryResponse } from "../../core/api-types.ts";
-import type { GraphDb } from "../../core/graph-db.ts";
+import type { CappedResult, GraphDb } from "../../core/graph-db.ts";
+import type { QueryWorkerPool } from "../../core/query-isolation.ts";
 import { assertReadOnly } from "../../core/read-only-query.ts";
 import { SubgraphBuilder } from "../../core/subgraph.ts";
 import { ApiError, toApiError } from "../errors.ts";
@@ -35,8 +36,10 @@ const queryBody = {
 export function registerQueryRoutes(
   app: FastifyInstance,
   db: GraphDb,
-  timeoutMs: number = queryTimeoutFromEnv(),
+  workers: QueryWorkerPool,
+  limits: { timeoutMs: number; maxBytes: number },
 ): void {
+  const { timeoutMs, maxBytes } = limits;
   app.post<{ Body: QueryRequest & { rowLimit: number } }>(
     "/api/query",
     { schema: { body: queryBody } },
@@ -45,9 +48,10 @@ export function registerQueryRoutes(
       const params = request.body.params ?? {};
       const started = performance.now();
       const queryType = await assertReadOnly(db, cypher, params);
-      let result: Awaited<ReturnType<GraphDb["readCapped"]>>;
+      let result: CappedResult;
       try {
-        result = await db.readCapped(cypher, params, { rowLimit, timeoutMs });
+        // In a worker thread: decoding a huge record never blocks the routes of everyone else.
+        result = await workers.read(cypher, params, { rowLimit, timeoutMs, maxBytes });
       } catch (error) {
         const apiError = toApiError(error);
         if (apiError.code !== "timeout") throw apiError;
