@@ -60,7 +60,7 @@ export function registerDbCommand(program: Command): void {
 
       console.log(`Guanxi Neo4j is running at ${db.uri} (data in ${db.dataDir})`);
       console.log(
-        `Connect with NEO4J_URI=${db.uri} NEO4J_USER=neo4j; the password is in ${passwordFile(dataDir)}. Press Ctrl-C to stop.`,
+        `Connect with NEO4J_URI=${db.uri} NEO4J_USERNAME=neo4j; the password is in ${passwordFile(dataDir)}. Press Ctrl-C to stop.`,
       );
 
       const code = await db.exited;

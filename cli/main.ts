@@ -8,6 +8,7 @@ import { SchemaFileError } from "../core/schema/load-schema.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
 import { registerDbCommand } from "./db-command.ts";
+import { registerDoctorCommand } from "./doctor-command.ts";
 import { registerExportCommand } from "./export-command.ts";
 import { registerIndexCommand } from "./index-command.ts";
 import { registerIngestCommand } from "./ingest-command.ts";
@@ -31,6 +32,7 @@ registerQueryCommand(program);
 registerExportCommand(program);
 registerRunScriptCommand(program);
 registerServeCommand(program);
+registerDoctorCommand(program);
 
 const KNOWN_ERRORS = [
   SchemaFileError,

@@ -1,6 +1,7 @@
 /**
- * Where Guanxi's Neo4j is. Production: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD, the names the Neo4j
- * ecosystem uses (neo4j:// routing URIs included). Unset: the bundled database on 127.0.0.1, whose
+ * Where Guanxi's Neo4j is. Production: NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE, the
+ * names the Neo4j tools use (neo4j:// routing URIs, neo4j+s:// and neo4j+ssc:// for TLS included);
+ * NEO4J_USER is read too, as older tools wrote it. Unset: the bundled database on 127.0.0.1, whose
  * password `guanxi db` keeps in its data directory, so a local user never types it.
  */
 import { DEFAULT_BOLT_PORT, DEFAULT_DATA_DIR, readStoredPassword, passwordFile } from "./bundled-db.ts";
@@ -34,12 +35,12 @@ export function resolveConnection(env: NodeJS.ProcessEnv = process.env): Connect
     throw new ConfigError(
       bundled
         ? `No password for the bundled database: ${passwordFile(dataDir)} does not exist yet. Start it once with \`npx guanxi db\`, or set NEO4J_PASSWORD.`
-        : `NEO4J_URI is set to ${uri} but NEO4J_PASSWORD is not. Set NEO4J_PASSWORD (and NEO4J_USER if not neo4j).`,
+        : `NEO4J_URI is set to ${uri} but NEO4J_PASSWORD is not. Set NEO4J_PASSWORD (and NEO4J_USERNAME if not neo4j).`,
     );
   }
   return {
     uri,
-    user: env.NEO4J_USER || "neo4j",
+    user: env.NEO4J_USERNAME || env.NEO4J_USER || "neo4j",
     password,
     ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
     bundled,

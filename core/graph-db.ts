@@ -125,6 +125,21 @@ export function describeDriverError(error: unknown, config: ConnectionConfig): D
   const code = e.code ?? "";
   const message = e.message ?? String(error);
   if (
+    /certificate|SSL|TLS|self[- ]signed|EPROTO|wrong version number/i.test(message) &&
+    !/ECONNREFUSED/.test(message) &&
+    !code.startsWith("Neo.")
+  ) {
+    const secure = /^(neo4j|bolt)\+s:/.test(config.uri);
+    const hint = secure
+      ? "the server's certificate is not trusted: use neo4j+ssc:// (or bolt+ssc://) for a self-signed certificate, or install its CA"
+      : /^(neo4j|bolt)\+ssc:/.test(config.uri)
+        ? "the server may not offer TLS: use neo4j:// or bolt:// for a server without encryption"
+        : "the server may require encryption: use neo4j+s:// (Aura, clusters with certificates) or neo4j+ssc:// (self-signed)";
+    return new DatabaseError(`TLS failed talking to ${config.uri}: ${hint}. (${message})`, code || "TLS", {
+      cause: error,
+    });
+  }
+  if (
     code === "ServiceUnavailable" ||
     code === "SessionExpired" ||
     /ECONNREFUSED|connect ECONN/.test(message)
@@ -139,7 +154,14 @@ export function describeDriverError(error: unknown, config: ConnectionConfig): D
     code === "Neo.ClientError.Security.AuthenticationRateLimit"
   ) {
     return new DatabaseError(
-      `Neo4j at ${config.uri} refused the credentials of user "${config.user}". Check NEO4J_USER and NEO4J_PASSWORD.`,
+      `Authentication failed: Neo4j at ${config.uri} refused the credentials of user "${config.user}". Check NEO4J_USERNAME and NEO4J_PASSWORD.`,
+      code,
+      { cause: error },
+    );
+  }
+  if (code === "Neo.ClientError.Database.DatabaseNotFound") {
+    return new DatabaseError(
+      `Neo4j at ${config.uri} has no database "${config.database ?? "(default)"}": check NEO4J_DATABASE (SHOW DATABASES lists them).`,
       code,
       { cause: error },
     );
@@ -156,6 +178,11 @@ export function describeDriverError(error: unknown, config: ConnectionConfig): D
 export class GraphDb {
   readonly config: ConnectionConfig;
   private readonly driver: Driver;
+  /**
+   * One bookmark manager for every session of this connection: a read right after a write waits for it,
+   * even on a cluster where the read goes to another member (causal consistency).
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   private constructor(config: ConnectionConfig, driver: Driver) {
     this.config = config;
@@ -188,6 +215,7 @@ export class GraphDb {
   private async withSession<T>(mode: SessionMode, work: (session: Session) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       defaultAccessMode: mode,
+      bookmarkManager: this.bookmarks,
       ...(this.config.database ? { database: this.config.database } : {}),
     });
     try {

@@ -1,0 +1,3 @@
+// The database this connection uses.
+CALL db.info() YIELD name
+RETURN name
