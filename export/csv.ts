@@ -1,11 +1,16 @@
 /**
- * CSV in the `neo4j-admin import` layout that `guanxi ingest` reads back: nodes.csv (`id:ID`, `:LABEL`,
- * typed property columns) and relationships.csv (`:START_ID`, `:END_ID`, `:TYPE`, typed columns). Types
- * use neo4j-admin's names (`long`, `double`, `boolean`, `date`, `string[]` …); lists are `;`-separated; an
- * empty cell is no value. A key held with different types gets one column per type.
+ * CSV in the `neo4j-admin import` layout: nodes.csv (`id:ID`, `:LABEL`, typed property columns) and
+ * relationships.csv (`:START_ID`, `:END_ID`, `:TYPE`, typed columns), read back by `guanxi ingest` and by
+ * `neo4j-admin database import full --multiline-fields=true` as they are. Types use neo4j-admin's names
+ * (`long`, `double`, `boolean`, `date`, `string[]` …); lists are `;`-separated; an empty cell is no value.
+ *
+ * One column per property key: neo4j-admin refuses two columns for one key, so a key the exported
+ * elements hold with different types gets the type prepare.ts declares for it (int and float widen to
+ * float, anything else to string) and every value is converted to it (a number or a list becomes its
+ * JSON text, `3` or `["a","b"]`).
  */
 import type { ValueType } from "./property-types.ts";
-import type { PreparedGraph, TypedProperty } from "./prepare.ts";
+import { columnValue, type PreparedGraph, type TypedProperty } from "./prepare.ts";
 import { spreadsheetSafe } from "./spreadsheet-safe.ts";
 
 export const LIST_DELIMITER = ";";
@@ -28,21 +33,12 @@ function cell(text: string): string {
 
 interface Column {
   key: string;
-  type: string;
+  declared: ValueType;
 }
 
-/** One column per (key, CSV type); `id` is the :ID column of nodes, not a property column. */
-function columnsOf(elements: { properties: readonly TypedProperty[] }[], order: Iterable<string>): Column[] {
-  const types = new Map<string, Set<string>>();
-  for (const e of elements) {
-    for (const p of e.properties) {
-      if (!types.has(p.key)) types.set(p.key, new Set());
-      types.get(p.key)!.add(CSV_TYPES[p.type]);
-    }
-  }
-  const columns: Column[] = [];
-  for (const key of order) for (const type of [...(types.get(key) ?? [])].sort()) columns.push({ key, type });
-  return columns;
+/** A header name neo4j-admin parses back to `key`: `:` separates the type, so a key holding one cannot be written. */
+function writableKey(key: string): boolean {
+  return key !== "" && !key.includes(":");
 }
 
 class CellWriter {
@@ -50,31 +46,44 @@ class CellWriter {
 
   constructor(private readonly keepFormulas = false) {}
 
-  /** A text cell, neutralised for spreadsheets unless formulas are kept. */
+  /** A text cell, neutralised for spreadsheets unless formulas are kept (export/spreadsheet-safe.ts). */
   text(text: string): string {
     return this.keepFormulas ? text : spreadsheetSafe(text);
   }
 
-  value(p: TypedProperty, where: string): string {
-    const text = this.rawValue(p, where);
-    return p.type === "string" || p.type === "string[]" || p.type === "json" ? this.text(text) : text;
+  columns(declared: ReadonlyMap<string, ValueType>, domain: string, skip: string[] = []): Column[] {
+    const columns: Column[] = [];
+    for (const [key, type] of declared) {
+      if (skip.includes(key)) continue;
+      if (writableKey(key)) columns.push({ key, declared: type });
+      else this.warn(`${domain} property ${JSON.stringify(key)} is left out: a CSV header cannot name it`);
+    }
+    return columns;
   }
 
-  private rawValue(p: TypedProperty, where: string): string {
-    if (p.type === "json") return JSON.stringify(p.value);
-    if (Array.isArray(p.value)) {
-      if (p.value.length === 0) this.warn(`${where}: an empty list is written as no value`);
-      for (const item of p.value) {
+  value(value: unknown, where: string): string {
+    if (Array.isArray(value)) {
+      if (value.length === 0) this.warn(`${where}: an empty list is written as no value`);
+      for (const item of value) {
         const text = String(item);
         if (text.includes(LIST_DELIMITER) || text !== text.trim() || text === "")
           this.warn(
             `${where}: list item ${JSON.stringify(text)} contains "${LIST_DELIMITER}", is empty or has outer spaces; it will not read back exactly`,
           );
       }
-      return p.value.map(String).join(LIST_DELIMITER);
+      const joined = value.map(String).join(LIST_DELIMITER);
+      return value.every((v) => typeof v === "string") ? this.text(joined) : joined;
     }
-    if (p.value === "") this.warn(`${where}: an empty text is written as no value`);
-    return String(p.value);
+    const text = String(value); // columnValue made anything but a number or boolean text already
+    if (text === "") this.warn(`${where}: an empty text is written as no value`);
+    return typeof value === "string" ? this.text(text) : text;
+  }
+
+  propertyCells(columns: Column[], properties: readonly TypedProperty[], where: string): string[] {
+    return columns.map((c) => {
+      const value = columnValue(properties, c.key, c.declared);
+      return value === undefined ? "" : this.value(value, `${where}, ${c.key}`);
+    });
   }
 
   private warn(message: string): void {
@@ -87,16 +96,8 @@ function row(cells: string[]): string {
   return cells.map(cell).join(",");
 }
 
-function propertyCells(
-  columns: Column[],
-  properties: readonly TypedProperty[],
-  where: string,
-  writer: CellWriter,
-): string[] {
-  return columns.map((c) => {
-    const p = properties.find((q) => q.key === c.key && CSV_TYPES[q.type] === c.type);
-    return p ? writer.value(p, `${where}, ${c.key}`) : "";
-  });
+function header(fixed: string[], columns: Column[]): string {
+  return row([...fixed, ...columns.map((c) => `${c.key}:${CSV_TYPES[c.declared]}`)]);
 }
 
 export function writeCsv(
@@ -104,26 +105,27 @@ export function writeCsv(
   options: { keepFormulas?: boolean } = {},
 ): { nodes: string; relationships: string; warnings: string[] } {
   const writer = new CellWriter(options.keepFormulas);
-  const nodeColumns = columnsOf(graph.nodes, graph.nodeColumns.keys()).filter((c) => c.key !== "id");
-  const nodeLines = [row(["id:ID", ":LABEL", ...nodeColumns.map((c) => `${c.key}:${c.type}`)])];
+  // `id` is the :ID column of nodes (neo4j-admin stores it as the `id` property), not a property column.
+  const nodeColumns = writer.columns(graph.nodeColumns, "node", ["id"]);
+  const nodeLines = [header(["id:ID", ":LABEL"], nodeColumns)];
   for (const n of graph.nodes) {
     nodeLines.push(
       row([
         writer.text(n.key),
         n.node.labels.join(LIST_DELIMITER),
-        ...propertyCells(nodeColumns, n.properties, `node ${n.key}`, writer),
+        ...writer.propertyCells(nodeColumns, n.properties, `node ${n.key}`),
       ]),
     );
   }
-  const edgeColumns = columnsOf(graph.edges, graph.edgeColumns.keys());
-  const edgeLines = [row([":START_ID", ":END_ID", ":TYPE", ...edgeColumns.map((c) => `${c.key}:${c.type}`)])];
+  const edgeColumns = writer.columns(graph.edgeColumns, "relationship");
+  const edgeLines = [header([":START_ID", ":END_ID", ":TYPE"], edgeColumns)];
   for (const e of graph.edges) {
     edgeLines.push(
       row([
         writer.text(e.source.key),
         writer.text(e.target.key),
         e.edge.type,
-        ...propertyCells(edgeColumns, e.properties, `relationship ${e.key}`, writer),
+        ...writer.propertyCells(edgeColumns, e.properties, `relationship ${e.key}`),
       ]),
     );
   }
