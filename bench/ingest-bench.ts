@@ -258,6 +258,12 @@ function propertyMap(columns: CsvColumn[], specs: Record<string, unknown>): stri
     .join(", ")}}`;
 }
 
+/** A Cypher map literal with one more entry (none when `entry` is empty). */
+function withEntry(map: string, entry: string): string {
+  if (!entry) return map;
+  return map === "{}" ? `{${entry}}` : `${map.slice(0, -1)}, ${entry}}`;
+}
+
 /** The node id lookup for one end of a relationship type: one indexed MATCH per allowed label. */
 function endLookup(variable: string, column: string, labels: readonly NodeLabel[]): string {
   const branches = labels.map((l) => `MATCH (${variable}:${l} {id: row.\`${column}\`}) RETURN ${variable}`);
@@ -281,16 +287,14 @@ CALL (row) {
     const { article: _article, ...specs } = DEFAULT_SCHEMA.relationshipPropertySpecs(type);
     void _article;
     const evidence = columns.relationships.find((c) => c.name === "evidence");
-    const articles = evidence
-      ? `, articles: [q IN split(row.\`${evidence.header}\`, ';') | row.article]`
-      : "";
+    const articles = evidence ? `articles: [q IN split(row.\`${evidence.header}\`, ';') | row.article]` : "";
     return `LOAD CSV WITH HEADERS FROM 'file:///${folder}relationships.csv' AS row
 WITH row WHERE row.\`:TYPE\` = '${type}'
 CALL (row) {
   ${endLookup("a", ":START_ID", spec.from)}
   ${endLookup("b", ":END_ID", spec.to)}
   MERGE (a)-[r:${type}]->(b)
-  SET r += ${propertyMap(columns.relationships, specs).replace(/\}$/, `${articles}}`)}
+  SET r += ${withEntry(propertyMap(columns.relationships, specs), articles)}
 } IN TRANSACTIONS OF 10000 ROWS`;
   });
   return { nodes, relationships };
