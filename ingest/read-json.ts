@@ -5,26 +5,10 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { InputProblem } from "../core/errors.ts";
 import type { RawRecord, ReadResult } from "./raw-record.ts";
+import { lineOf, lineStarts } from "../core/text-lines.ts";
 
 export const DATASET_FORMAT = "guanxi-dataset";
 export const DATASET_VERSION = 1;
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 function property(node: Node, key: string): Node | undefined {
   const pair = node.children?.find((p) => p.children?.[0]?.value === key);

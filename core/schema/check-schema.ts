@@ -11,6 +11,7 @@ import type { PropertySpec } from "../model.ts";
 import type { SchemaDocument } from "./document.ts";
 import { buildSchemaDocumentJsonSchema } from "./document-json-schema.ts";
 import { DERIVED_NODE_PROPERTIES, GraphSchema, KEY_PROPERTY, PROVENANCE_PROPERTIES } from "./graph-schema.ts";
+import { lineOf, lineStarts } from "../text-lines.ts";
 
 export interface SchemaCheck {
   schema?: GraphSchema;
@@ -22,23 +23,6 @@ function validate(value: unknown) {
   validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(buildSchemaDocumentJsonSchema());
   const ok = validator(value);
   return ok ? [] : (validator.errors ?? []);
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 /** `/labels/Person/properties/born` → ["labels", "Person", "properties", "born"]. */
