@@ -47,7 +47,8 @@ describe("guanxi doctor", () => {
     expect(again.stdout).toMatch(/MISS Region/);
     expect(again.stdout).toMatch(/Key constraints missing for Region/);
     await applySchema(db, DEFAULT_SCHEMA);
-    expect((await runCli(["doctor"])).code).toBe(0);
+    const restored = await runCli(["doctor"]);
+    expect(restored.code, restored.stdout + restored.stderr).toBe(0);
   });
 });
 
