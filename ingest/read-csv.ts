@@ -108,12 +108,53 @@ function parseHeader(file: string, header: string[]): { columns: Column[]; probl
   return { columns, problems };
 }
 
+/**
+ * csv-parse's error, told as a user needs it: the line where the bad field starts (an unclosed quote is
+ * reported at the end of the file; it opened where the last complete record ended) and its column's name.
+ */
+function malformedCsv(file: string, text: string, options: CsvOptions, error: unknown): InputProblem {
+  const e = error as {
+    code?: string;
+    lines?: number;
+    index?: number;
+    bytes_records?: number;
+    message: string;
+  };
+  let line = e.lines;
+  let message = e.message.replace(/ on field \d+ at line \d+/, "");
+  if (e.code === "CSV_QUOTE_NOT_CLOSED" && e.bytes_records !== undefined) {
+    const before = Buffer.from(text.replace(/^\uFEFF/, "")).subarray(0, e.bytes_records);
+    line = before.filter((b) => b === 10).length + 1;
+    message = 'a quoted field is never closed: a value that holds a quote must double it ("")';
+  } else if (e.code === "INVALID_OPENING_QUOTE")
+    message =
+      'a quote inside an unquoted value: put the whole value in double quotes and double the quote ("")';
+  let field: string | undefined;
+  if (e.index !== undefined) {
+    let header: string[] | undefined;
+    try {
+      header = (
+        parse(text.replace(/^\uFEFF/, ""), { to_line: 1, delimiter: options.delimiter ?? "," }) as string[][]
+      )[0];
+    } catch {
+      header = undefined; // the header itself is malformed
+    }
+    field = line !== 1 && header?.[e.index] !== undefined ? header[e.index]!.trim() : `column ${e.index + 1}`;
+  }
+  return {
+    file,
+    ...(line !== undefined ? { line } : {}),
+    ...(field ? { field } : {}),
+    message: `malformed CSV: ${message}`,
+  };
+}
+
 export function readCsvFile(file: string, text: string, options: CsvOptions = {}): ReadResult {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const arrayDelimiter = options.arrayDelimiter ?? ";";
   const problems: InputProblem[] = [];
   const records: RawRecord[] = [];
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
     rows = parse(text.replace(/^\uFEFF/, ""), {
       info: true,
@@ -122,8 +163,7 @@ export function readCsvFile(file: string, text: string, options: CsvOptions = {}
       delimiter: options.delimiter ?? ",",
     }) as unknown as typeof rows;
   } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { records, problems: [{ file, line: e.lines, message: `malformed CSV: ${e.message}` }] };
+    return { records, problems: [malformedCsv(file, text, options, error)] };
   }
   const [headerRow, ...dataRows] = rows;
   if (!headerRow) return { records, problems: [{ file, line: 1, message: "the CSV file is empty" }] };
@@ -148,7 +188,7 @@ export function readCsvFile(file: string, text: string, options: CsvOptions = {}
   for (const role of needed) {
     if (!roles.has(role)) {
       const name = Object.entries(ROLE_OF).find(([, r]) => r === role)![0];
-      problems.push({ file, line: 1, message: `a ${kind}s file needs a :${name} column` });
+      problems.push({ file, line: 1, field: `:${name}`, message: `a ${kind}s file needs a :${name} column` });
     }
   }
   if (problems.length > 0) return { records, problems };
@@ -178,11 +218,14 @@ export function readCsvFile(file: string, text: string, options: CsvOptions = {}
   };
 
   dataRows.forEach(({ record: cells, info }, index) => {
-    const location = { file, line: info.lines, record: index + 1 };
+    // csv-parse counts lines to a record's end; a quoted field over several lines starts earlier.
+    const previous = (index === 0 ? headerRow : dataRows[index - 1]!).info;
+    const line = previous.lines + 1 + (info.empty_lines - previous.empty_lines);
+    const location = { file, line, record: index + 1 };
     if (cells.length !== headerRow.record.length) {
       problems.push({
         ...location,
-        message: `has ${cells.length} columns, the header has ${headerRow.record.length}`,
+        message: `has ${cells.length} columns, the header has ${headerRow.record.length}${cells.length > headerRow.record.length ? ` (a "${options.delimiter ?? ","}" inside a value? put that value in double quotes)` : ""}`,
       });
       return;
     }

@@ -48,7 +48,10 @@ const RELATIONSHIP_FIELDS = ["type", "start", "end"];
 const PROVENANCE_FIELDS = ["evidence", "article", "articles"];
 
 function at(raw: RawRecord, field?: string): InputLocation {
-  const line = field !== undefined ? (raw.fieldLines?.[field] ?? raw.location.line) : raw.location.line;
+  const line =
+    field !== undefined && raw.fieldLines && Object.hasOwn(raw.fieldLines, field)
+      ? raw.fieldLines[field]
+      : raw.location.line;
   return { ...raw.location, line, ...(field !== undefined ? { field } : {}) };
 }
 
@@ -98,6 +101,13 @@ class Validator {
 
   identifier(raw: RawRecord, field: string, what: string): string | undefined {
     const value = raw.fields[field];
+    if (value !== undefined && value !== null && typeof value !== "string") {
+      this.problem(
+        at(raw, field),
+        `${what} must be text, got ${typeof value === "number" ? `the number ${value}: write it in quotes` : Array.isArray(value) ? "a list" : typeof value}`,
+      );
+      return undefined;
+    }
     if (typeof value !== "string" || value.trim() === "") {
       this.problem(at(raw, field), `missing ${what}: it must be non-empty text`);
       return undefined;
@@ -153,6 +163,15 @@ class Validator {
       }
       if (Array.isArray(value) && value.some((v) => typeof v === "string" && v.trim() === "")) {
         this.problem(at(raw, name), "a list item is empty text: remove it");
+        continue;
+      }
+      if (
+        (Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && v.includes("\u0000"))
+      ) {
+        this.problem(
+          at(raw, name),
+          "contains a NUL character: remove it (no tool reading the graph keeps it)",
+        );
         continue;
       }
       const tooLarge = checkPropertySize(value, this.maxBytes);
@@ -234,8 +253,14 @@ class Validator {
       );
     } else if (!Array.isArray(evidence) || evidence.some((e) => typeof e !== "string")) {
       this.problem(at(raw, "evidence"), "must be a list of quoted sentences (text)");
-    } else if (evidence.length === 0 || evidence.some((e) => String(e).trim() === "")) {
+    } else if (evidence.length === 0) {
       this.problem(at(raw, "evidence"), "evidence is empty: quote the sentence(s) that support the fact");
+    } else if (evidence.some((e) => String(e).trim() === "")) {
+      const blank = evidence.findIndex((e) => String(e).trim() === "") + 1;
+      this.problem(
+        at(raw, "evidence"),
+        `evidence is empty: sentence ${blank} of ${evidence.length} is blank; quote a sentence or remove it`,
+      );
     } else {
       quotes = evidence as string[];
       const tooLarge = checkPropertySize(quotes, this.maxBytes);
@@ -493,9 +518,13 @@ export async function validateRecords(
     if (!seen) relationships.set(key, { record, raw });
     else if (!sameProperties(seen.record.properties, record.properties)) {
       const first = seen.raw.location;
+      const [a, b] = [seen.record.properties, record.properties];
+      const differs = [...new Set([...Object.keys(a), ...Object.keys(b)])].find(
+        (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+      );
       v.problem(
-        at(raw),
-        `duplicate relationship (${rel.start})-[:${type}]->(${rel.end}) with different properties than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"} (only the evidence of one fact may differ: it accumulates)`,
+        at(raw, differs),
+        `duplicate relationship (${rel.start})-[:${type}]->(${rel.end}) with different properties than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"}${differs !== undefined ? ` (${differs}: ${JSON.stringify(b[differs]) ?? "not given"} here, ${JSON.stringify(a[differs]) ?? "not given"} there)` : ""} (only the evidence of one fact may differ: it accumulates)`,
       );
     } else {
       // The same fact from another record: its evidence adds to the first's.

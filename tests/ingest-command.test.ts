@@ -47,13 +47,13 @@ describe("guanxi ingest", () => {
       "malformed JSON",
       "bad.json",
       json([ORG]).replace(`"kind": "union"`, `"kind": "union",,`),
-      /bad\.json:5: malformed JSON/,
+      /bad\.json:5, record 1: malformed JSON at column \d+: a property name in double quotes is expected/,
     ],
     [
       "malformed CSV",
       "bad.csv",
       `id:ID,:LABEL,name\norg:x,Organisation,"never closed\n`,
-      /bad\.csv(:\d+)?: malformed CSV/,
+      /bad\.csv:2, field "name": malformed CSV: a quoted field is never closed/,
     ],
     [
       "unknown label",

@@ -123,7 +123,7 @@ describe("which schema is active", () => {
     const broken = resolveSchema(undefined, [{ file: "c.json", text: section({ name: "x", labels: {} }) }]);
     expect(broken.problems.map(formatProblem)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^c\.json:\d+, field "schema": missing "relationshipTypes"/),
+        expect.stringMatching(/^c\.json:\d+, field "schema.relationshipTypes": missing "relationshipTypes"/),
       ]),
     );
   });

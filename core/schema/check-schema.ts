@@ -57,7 +57,8 @@ export function checkSchemaNode(file: string, text: string, root: Node, prefix: 
         [...path, String(params.additionalProperty)],
         `unknown field "${String(params.additionalProperty)}"`,
       );
-    else if (error.keyword === "required") problem(path, `missing "${String(params.missingProperty)}"`);
+    else if (error.keyword === "required")
+      problem([...path, String(params.missingProperty)], `missing "${String(params.missingProperty)}"`);
     else if (error.keyword === "propertyNames")
       problem(
         [...path, String(params.propertyName)],

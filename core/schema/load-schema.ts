@@ -29,7 +29,24 @@ export interface SchemaChoice {
 export function loadSchemaFile(path: string): { schema?: SchemaChoice; problems: InputProblem[] } {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    const bytes = readFileSync(path);
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      // Never read on with replacement characters: the schema's names would silently differ from the data's.
+      const lossy = new TextDecoder("utf-8").decode(bytes);
+      const line = lossy.slice(0, lossy.indexOf("\uFFFD")).split("\n").length;
+      return {
+        problems: [
+          {
+            file: path,
+            line,
+            message:
+              "is not UTF-8 text (GBK or Latin-1?): save the schema file as UTF-8. Nothing was read from it.",
+          },
+        ],
+      };
+    }
   } catch (error) {
     const code = (error as { code?: string }).code;
     return {
@@ -66,7 +83,13 @@ export function resolveSchema(
   let found: { choice: SchemaChoice; text: string } | undefined;
   for (const { file, text } of datasets) {
     const body = text.replace(/^\uFEFF/, "");
-    const root = parseTree(body, [], { disallowComments: true });
+    let root: ReturnType<typeof parseTree>;
+    try {
+      root = parseTree(body, [], { disallowComments: true });
+    } catch (error) {
+      if (error instanceof RangeError) continue; // nested too deeply: the data-set reader says so
+      throw error;
+    }
     const section = root?.type === "object" ? findNodeAtLocation(root, ["schema"]) : undefined;
     if (!section) continue;
     if (section.type !== "object") {
