@@ -6,7 +6,7 @@
  */
 import { exportSubgraph, fromGraphology } from "../../../../export/index.ts";
 import type { ExportInput, NodeView } from "../../../../export/index.ts";
-import { labelColour } from "../../lib/palette.ts";
+import { labelColour } from "../../../../core/appearance.ts";
 import type { ExportContext, QueryResultSource } from "./scopes.ts";
 import { download } from "./download.ts";
 import type { AnyFormat, ExportScope } from "./formats.ts";

@@ -2,7 +2,7 @@
  * What the canvas shows, as plain shapes in viewport pixels: the one source for the SVG export and
  * for the PNG's legend, so both match the screen (same positions, colours, sizes, placed labels).
  */
-import { labelColour, THEME } from "../../lib/palette.ts";
+import { labelColour, THEME } from "../../../../core/appearance.ts";
 import { labelPlan } from "../graph-view/label-placement.ts";
 import type { Side } from "../graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "../graph-view/types.ts";

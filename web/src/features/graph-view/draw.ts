@@ -3,7 +3,7 @@
  * shows the name in both languages and the node's label.
  */
 import type { NodeLabelDrawingFunction, NodeHoverDrawingFunction } from "sigma/rendering";
-import { THEME } from "../../lib/palette.ts";
+import { THEME } from "../../../../core/appearance.ts";
 import { labelPlan, labelRect } from "./label-placement.ts";
 import type { EdgeAttrs, NodeAttrs } from "./types.ts";
 

@@ -15,7 +15,7 @@ import { drawHover, drawLabel, LABEL_FONT, labelFont } from "./draw.ts";
 import { labelPlan, placeLabels } from "./label-placement.ts";
 import type { LabelCandidate, Rect, Side } from "./label-placement.ts";
 import type { GraphLookup, Point } from "./merge.ts";
-import { THEME } from "../../lib/palette.ts";
+import { THEME } from "../../../../core/appearance.ts";
 import { computeFocus, isNodeShown, rareCategories, reduceEdge, reduceNode } from "./reducers.ts";
 import type { Focus, ReducerContext } from "./reducers.ts";
 import { INITIAL_VIEW_STATE } from "./types.ts";

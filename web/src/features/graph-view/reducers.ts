@@ -4,7 +4,7 @@
  * parallel edges. Pure: nothing here writes to the graph.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { labelColour, THEME } from "../../lib/palette.ts";
+import { labelColour, nodeSize, THEME } from "../../../../core/appearance.ts";
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs, ViewState } from "./types.ts";
 
 /** What is in focus (drawn normally) while the rest is dimmed; null when nothing is. */
@@ -15,10 +15,6 @@ export interface Focus {
   accent: boolean;
   /** Write relationship types on the focused edges (hover, path; a neighbourhood has too many). */
   labelEdges: boolean;
-}
-
-export function nodeSize(degree: number): number {
-  return Math.min(24, 4 + 2.4 * Math.sqrt(degree));
 }
 
 export function displayName(
