@@ -48,8 +48,8 @@ export default tseslint.config(
   {
     files: ["web/src/lib/**/*.ts", "web/src/screen/**/*.ts"],
     rules: walls(NO_SHELL, {
-      regex: "^\\.\\./features/[\\w-]+/(?!state\\.ts$|types\\.ts$|merge\\.ts$)",
-      message: "lib/ and screen/ may read features' pure state and types only.",
+      regex: "^\\.\\./features/(?!graph-view/)[\\w-]+/(?!state\\.ts$|types\\.ts$)",
+      message: "lib/ and screen/ build on the graph view and read other features' pure state and types only.",
     }),
   },
 );
