@@ -3,7 +3,6 @@
  * them. Flows live in the controllers (features/*\/…-controller.ts); every change to what is on screen
  * goes through the store (screen/screen-store.ts), so undo/redo covers it.
  */
-import type { SchemaResponse } from "../../../core/api-types.ts";
 import { ApiError } from "../api/client.ts";
 import type { ApiClient } from "../api/client.ts";
 import { ExpandController } from "../features/expand/expand-controller.ts";
@@ -15,37 +14,18 @@ import { displayName } from "../features/graph-view/reducers.ts";
 import type { Highlight } from "../features/graph-view/types.ts";
 import { InspectorController } from "../features/inspector/inspector-controller.ts";
 import { LayoutController } from "../features/layout/layout.ts";
+import { OVERVIEW_LIMIT, OverviewController } from "../features/overview/overview-controller.ts";
 import { NeighbourhoodController } from "../features/neighbourhood/neighbourhood-controller.ts";
 import { PathController } from "../features/path/path-controller.ts";
 import { QueryController } from "../features/query/query-controller.ts";
 import { SearchView } from "../features/search/search-view.ts";
-import { el } from "../lib/dom.ts";
 import type { FeatureContext } from "../screen/feature-context.ts";
 import { ScreenStore } from "../screen/screen-store.ts";
 import type { ScreenChange } from "../screen/screen-store.ts";
 import type { Toasts } from "../shell/toasts.ts";
 import type { Page } from "./page.ts";
 
-/** First view: the whole seed graph; a sample of the most connected nodes of a large database. */
-export const OVERVIEW_LIMIT = 400;
-/** Debounce for re-reading the database counts after nodes arrive (expansions come in bursts). */
-const COUNTS_REFRESH_DELAY = 400;
-
-/**
- * The first view's size: OVERVIEW_LIMIT, unless the page address asks for more or fewer nodes with
- * `?limit=N` (benchmarks load whole databases this way; the server refuses more than its configured
- * maximum, 20,000 by default). Pure, for tests.
- */
-export function overviewLimitFrom(search: string): number {
-  const asked = Number(new URLSearchParams(search).get("limit") ?? NaN);
-  return Number.isSafeInteger(asked) && asked > 0 ? asked : OVERVIEW_LIMIT;
-}
-
-/**
- * Performance marks of the first view, for devtools and `npm run bench:render`: the graph built from
- * the overview response (a measure), and sigma's first frame with it drawn (a mark).
- */
-export const PERF = { graphBuild: "guanxi:graph-build", firstFrame: "guanxi:first-frame" } as const;
+export { OVERVIEW_LIMIT, overviewLimitFrom, PERF } from "../features/overview/overview-controller.ts";
 
 export type ExplorerChange = "history" | "selection" | "layout" | "language" | "graph" | "hops" | "query";
 
@@ -60,19 +40,16 @@ export class Explorer {
   readonly path: PathController;
   readonly query: QueryController;
   readonly filters: FiltersController;
+  readonly overview: OverviewController;
   private readonly resizeObserver: ResizeObserver;
-  private schema: SchemaResponse | null = null;
-  private totals: { nodes: number; relationships: number } | null = null;
-  private sampled = false;
-  private countsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Told when toolbar and status bar need redrawing. */
   onChange: (what: ExplorerChange) => void = () => {};
 
   constructor(
-    private readonly page: Page,
-    private readonly api: ApiClient,
+    page: Page,
+    api: ApiClient,
     private readonly toasts: Toasts,
-    private readonly overviewLimit: number = OVERVIEW_LIMIT,
+    overviewLimit: number = OVERVIEW_LIMIT,
   ) {
     // The store owns hidden nodes and filters; the view reads them from it at each frame.
     this.view = new GraphView(page.canvas, { visibility: () => this.store.state });
@@ -99,7 +76,19 @@ export class Explorer {
     });
     this.neighbourhood = new NeighbourhoodController(ctx, () => this.onChange("hops"));
     this.path = new PathController(ctx);
-    this.filters = new FiltersController(ctx, () => this.schema);
+    this.overview = new OverviewController(
+      ctx,
+      {
+        overlay: page.canvasOverlay,
+        layOut: () => {
+          this.layout.start("initial");
+          return this.layout.idle();
+        },
+        onCounts: () => this.renderPanels(),
+      },
+      overviewLimit,
+    );
+    this.filters = new FiltersController(ctx, () => this.overview.schema);
     this.search = new SearchView(api, {
       onChoose: (node) => void this.inspector.focusNode(node),
       onError: (error) => this.fail(error, "Search failed"),
@@ -158,8 +147,7 @@ export class Explorer {
     this.view.update({});
     if (added.length) {
       if (cause !== "undo") this.layout.settle(added);
-      // The database may have grown since the first view: keep "N of M" honest.
-      this.scheduleCountsRefresh();
+      this.overview.scheduleCountsRefresh();
     }
     this.renderPanels();
     this.inspector.render();
@@ -169,32 +157,8 @@ export class Explorer {
   }
 
   /** Loads the first view; resolves once it is laid out and framed. */
-  async start(): Promise<void> {
-    const [overview, schema] = await Promise.allSettled([
-      this.api.overview(this.overviewLimit),
-      this.api.schema(),
-    ]);
-    if (schema.status === "fulfilled") this.schema = schema.value;
-    else if (overview.status === "fulfilled") this.fail(schema.reason, "Could not read the database schema");
-    if (overview.status === "rejected") {
-      this.fail(overview.reason, "Could not load the graph");
-      this.renderPanels();
-      this.renderLoadError(overview.reason);
-      return;
-    }
-    const data = overview.value;
-    this.totals = data.totals;
-    this.sampled = data.sampled;
-    const buildStart = performance.now();
-    this.store.load(data);
-    performance.measure(PERF.graphBuild, { start: buildStart });
-    this.view.sigma.once("afterRender", () => performance.mark(PERF.firstFrame));
-    this.renderOverlay(data.nodes.length);
-    if (this.view.graph.order > 1) {
-      this.layout.start("initial");
-      await this.layout.idle();
-    }
-    await this.view.fit();
+  start(): Promise<void> {
+    return this.overview.start();
   }
 
   undo(): void {
@@ -221,62 +185,9 @@ export class Explorer {
     this.onChange("language");
   }
 
-  private scheduleCountsRefresh(): void {
-    clearTimeout(this.countsTimer);
-    this.countsTimer = setTimeout(() => void this.refreshCounts(), COUNTS_REFRESH_DELAY);
-  }
-
-  private async refreshCounts(): Promise<void> {
-    try {
-      this.schema = await this.api.schema();
-      this.totals = this.schema.totals;
-      this.renderPanels();
-    } catch {
-      // Stale counts are not worth a toast; the next change tries again.
-    }
-  }
-
   renderPanels(): void {
     this.filters.render();
     this.onChange("graph");
-  }
-
-  /** An empty canvas says why, and offers to try again. */
-  private renderLoadError(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.page.canvasOverlay.replaceChildren(
-      el("div", { class: "load-error", attrs: { role: "alert" } }, [
-        el("strong", { text: "The graph could not be loaded" }),
-        el("span", { text: message }),
-        el("button", {
-          class: "button",
-          text: "Try again",
-          attrs: { type: "button" },
-          on: { click: () => void this.retry() },
-        }),
-      ]),
-    );
-  }
-
-  private async retry(): Promise<void> {
-    this.page.canvasOverlay.replaceChildren();
-    await this.start();
-    this.onChange("graph");
-  }
-
-  private renderOverlay(sampleSize: number): void {
-    const totals = this.totals;
-    if (!this.sampled || !totals) {
-      this.page.canvasOverlay.replaceChildren();
-      return;
-    }
-    this.page.canvasOverlay.replaceChildren(
-      el("div", {
-        class: "overlay-note",
-        attrs: { "data-testid": "sample-note" },
-        text: `Showing a sample: the ${sampleSize} most connected of ${totals.nodes.toLocaleString("en-US")} nodes`,
-      }),
-    );
   }
 
   statusInfo() {
@@ -286,8 +197,8 @@ export class Explorer {
       nodesOnScreen: graph.order,
       edgesOnScreen: graph.size,
       nodesVisible: this.view.visibleNodes().length,
-      totals: this.totals,
-      sampled: this.sampled,
+      totals: this.overview.totals,
+      sampled: this.overview.sampled,
       hidden: hidden.size,
       filters: isFiltering(filters) ? describeFilters(filters) : null,
       selection: this.inspector.selection().length,
@@ -309,7 +220,7 @@ export class Explorer {
   }
 
   kill(): void {
-    clearTimeout(this.countsTimer);
+    this.overview.kill();
     this.resizeObserver.disconnect();
     this.query.kill();
     this.layout.kill();

@@ -4,6 +4,7 @@
  */
 import type { GraphEdge, GraphNode, NodeDetailsResponse } from "../../../../core/api-types.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
+import { unhidden } from "../../screen/screen-state.ts";
 import { InspectorView } from "./inspector-view.ts";
 
 export interface InspectorSlots {
@@ -141,11 +142,8 @@ export class InspectorController {
   /** A node on screen: shown again if it was hidden, selected, and the camera moved to it. */
   async show(key: string, name = this.ctx.nameOf(key)): Promise<void> {
     const { store } = this.ctx;
-    if (store.state.hidden.has(key)) {
-      const hidden = new Set(store.state.hidden);
-      hidden.delete(key);
-      store.set(`Show ${name}`, { hidden });
-    }
+    const hidden = unhidden(store.state.hidden, [key]);
+    if (hidden) store.set(`Show ${name}`, { hidden });
     this.select([key]);
     await this.ctx.view.focusNode(key);
   }
