@@ -6,8 +6,7 @@
 import { MultiDirectedGraph } from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { Subgraph } from "../core/api-types.ts";
-import { nodeSize } from "../web/src/features/graph-view/reducers.ts";
-import { labelColour } from "../web/src/lib/palette.ts";
+import { labelColour, nodeSize } from "../core/appearance.ts";
 import type { NodeView } from "./types.ts";
 
 export function layoutViews(subgraph: Subgraph, iterations = 300): Record<string, NodeView> {

@@ -9,7 +9,6 @@ import { bindKeyboard } from "./app/keyboard.ts";
 import { buildPage } from "./app/page.ts";
 import { HOP_CHOICES } from "./features/neighbourhood/neighbourhood.ts";
 import type { Hops } from "./features/neighbourhood/neighbourhood.ts";
-import { labelPlan } from "./features/graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "./features/graph-view/types.ts";
 import { el } from "./lib/dom.ts";
 import { ExportDialog } from "./features/export/export-dialog.ts";
@@ -61,10 +60,11 @@ function boot(root: HTMLElement): void {
   const exportContext: ExportContext = {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,
-    selection: () => explorer.selection(),
+    labelSides: () => explorer.view.labels.sides,
+    selection: () => explorer.inspector.selection(),
     completeNodes: (keys) => api.nodes(keys),
     queryResult: () => {
-      const last = explorer.lastQueryResult();
+      const last = explorer.query.lastResult();
       return last
         ? { subgraph: last.response.subgraph, cypher: last.request.cypher, params: last.request.params ?? {} }
         : null;
@@ -92,7 +92,7 @@ function boot(root: HTMLElement): void {
       case "escape":
         if (exportDialog.isOpen) exportDialog.close();
         else if (help.isOpen) help.close();
-        else if (!explorer.clearHighlight()) explorer.select([]);
+        else if (!explorer.clearHighlight()) explorer.inspector.select([]);
         break;
       case "fit":
         void explorer.view.fit();
@@ -107,24 +107,24 @@ function boot(root: HTMLElement): void {
         explorer.toggleLanguage();
         break;
       case "hide":
-        explorer.hideSelected();
+        explorer.filters.hideSelected();
         break;
       case "showHidden":
-        explorer.showHidden();
+        explorer.filters.showHidden();
         break;
       case "remove":
-        explorer.removeSelected();
+        explorer.filters.removeSelected();
         break;
       case "expand":
-        void explorer.expandSelected();
+        void explorer.expand.expandSelected();
         break;
       case "neighbourhood":
-        void explorer.neighbourhood();
+        void explorer.neighbourhood.run();
         break;
       case "hops":
         break;
       case "path":
-        void explorer.path();
+        void explorer.path.run();
         break;
       case "layout":
         explorer.layout.toggle();
@@ -139,11 +139,11 @@ function boot(root: HTMLElement): void {
         exportDialog.open();
         break;
       case "query":
-        void explorer.query.open();
+        void explorer.query.panel.open();
         break;
       case "runQuery":
-        if (explorer.query.isOpen) void explorer.query.run();
-        else void explorer.query.open();
+        if (explorer.query.panel.isOpen) void explorer.query.panel.run();
+        else void explorer.query.panel.open();
         break;
       case "queryHistory":
         break;
@@ -161,7 +161,9 @@ function boot(root: HTMLElement): void {
       el("option", { text: `${h} hop${h > 1 ? "s" : ""}`, attrs: { value: String(h) } }),
     ),
   );
-  hopsSelect.addEventListener("change", () => explorer.setHops(Number(hopsSelect.value) as Hops));
+  hopsSelect.addEventListener("change", () =>
+    explorer.neighbourhood.setHops(Number(hopsSelect.value) as Hops),
+  );
   const languageFace = el("span", { class: "lang-face" }, [
     el("span", { class: "lang-zh", text: "中" }),
     el("span", { class: "lang-en", text: "EN" }),
@@ -198,20 +200,20 @@ function boot(root: HTMLElement): void {
     ]);
   page.topbar.append(toolbar.element);
 
-  const statusBar = new StatusBar(() => explorer.showHidden());
+  const statusBar = new StatusBar(() => explorer.filters.showHidden());
   page.footer.replaceWith(statusBar.element);
 
   const refreshChrome = () => {
-    const { undo, redo } = explorer.historyLabels();
+    const { undo, redo } = explorer.store.historyLabels();
     toolbar.set("undo", { disabled: !undo, label: undo ? `Undo: ${undo}` : "Undo" });
     toolbar.set("redo", { disabled: !redo, label: redo ? `Redo: ${redo}` : "Redo" });
-    const selection = explorer.selection().length;
+    const selection = explorer.inspector.selection().length;
     for (const action of ["expand", "neighbourhood", "hide", "remove"] as const)
       toolbar.set(action, { disabled: selection === 0 });
     toolbar.set("path", { disabled: selection < 2 });
     const info = explorer.statusInfo();
     toolbar.set("showHidden", { disabled: info.hidden === 0 });
-    const layout = explorer.layoutStatus();
+    const layout = explorer.layout.status;
     toolbar.set(
       "layout",
       layout.type === "running"
@@ -222,8 +224,8 @@ function boot(root: HTMLElement): void {
       pressed: info.language === "en",
       label: info.language === "en" ? "Names in Chinese" : "Names in English",
     });
-    toolbar.set("query", { pressed: explorer.query.isOpen });
-    hopsSelect.value = String(explorer.hops);
+    toolbar.set("query", { pressed: explorer.query.panel.isOpen });
+    hopsSelect.value = String(explorer.neighbourhood.hops);
     statusBar.render({
       ...info,
       layout:
@@ -239,7 +241,7 @@ function boot(root: HTMLElement): void {
 
   bindKeyboard((action, event) => {
     if (action === "hops") {
-      explorer.setHops(Number(event.key) as Hops);
+      explorer.neighbourhood.setHops(Number(event.key) as Hops);
       return;
     }
     run(action);
@@ -250,7 +252,7 @@ function boot(root: HTMLElement): void {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,
     ready,
-    labelled: () => [...(labelPlan.sides?.keys() ?? [])],
+    labelled: () => [...(explorer.view.labels.sides?.keys() ?? [])],
   });
   window.addEventListener("pagehide", () => explorer.kill());
 }

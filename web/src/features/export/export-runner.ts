@@ -6,7 +6,7 @@
  */
 import { exportSubgraph, fromGraphology } from "../../../../export/index.ts";
 import type { ExportInput, NodeView } from "../../../../export/index.ts";
-import { labelColour } from "../../lib/palette.ts";
+import { labelColour } from "../../../../core/appearance.ts";
 import type { ExportContext, QueryResultSource } from "./scopes.ts";
 import { download } from "./download.ts";
 import type { AnyFormat, ExportScope } from "./formats.ts";
@@ -65,7 +65,7 @@ const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-");
 export async function runExport(ctx: ExportContext, scope: ExportScope, format: AnyFormat): Promise<string> {
   const baseName = `guanxi-${scope === "query" ? "query" : scope}-${stamp()}`;
   if (format === "png" || format === "svg") {
-    const picture = capturePicture(ctx.graph, ctx.sigma);
+    const picture = capturePicture(ctx.graph, ctx.sigma, ctx.labelSides());
     if (format === "svg") download(`${baseName}.svg`, pictureToSvg(picture), "image/svg+xml");
     else download(`${baseName}.png`, await canvasToPng(ctx.sigma, picture));
     return `${format.toUpperCase()} of ${picture.nodes.length} nodes saved as ${baseName}.${format}`;

@@ -2,8 +2,7 @@
  * What the canvas shows, as plain shapes in viewport pixels: the one source for the SVG export and
  * for the PNG's legend, so both match the screen (same positions, colours, sizes, placed labels).
  */
-import { labelColour, THEME } from "../../lib/palette.ts";
-import { labelPlan } from "../graph-view/label-placement.ts";
+import { labelColour, THEME } from "../../../../core/appearance.ts";
 import type { Side } from "../graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "../graph-view/types.ts";
 
@@ -51,10 +50,13 @@ export interface Picture {
 }
 
 /** Captures the current frame; nodes and edges sigma hides (filters, hidden) are left out. */
-export function capturePicture(graph: ExplorerGraph, sigma: ExplorerSigma): Picture {
+export function capturePicture(
+  graph: ExplorerGraph,
+  sigma: ExplorerSigma,
+  sides: ReadonlyMap<string, Side> | null,
+): Picture {
   const { width, height } = sigma.getDimensions();
   const settings = sigma.getSettings();
-  const sides = labelPlan.sides;
   const nodes: PictureNode[] = [];
   const counts = new Map<string, number>();
   const at = new Map<string, { x: number; y: number; size: number }>();

@@ -3,6 +3,7 @@
  * loading the export writers.
  */
 import type { GraphNode, Subgraph } from "../../../../core/api-types.ts";
+import type { Side } from "../graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "../graph-view/types.ts";
 import type { ScopeSummary } from "./export-dialog.ts";
 
@@ -15,6 +16,8 @@ export interface QueryResultSource {
 export interface ExportContext {
   graph: ExplorerGraph;
   sigma: ExplorerSigma;
+  /** Where the view placed labels in its last frame (the picture writes names there). */
+  labelSides(): ReadonlyMap<string, Side> | null;
   selection(): readonly string[];
   queryResult(): QueryResultSource | null;
   /** The nodes with every property, from the database (see export-runner.ts). */

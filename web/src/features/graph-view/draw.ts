@@ -3,8 +3,9 @@
  * shows the name in both languages and the node's label.
  */
 import type { NodeLabelDrawingFunction, NodeHoverDrawingFunction } from "sigma/rendering";
-import { THEME } from "../../lib/palette.ts";
-import { labelPlan, labelRect } from "./label-placement.ts";
+import { THEME } from "../../../../core/appearance.ts";
+import { labelRect } from "./label-placement.ts";
+import type { LabelPlan } from "./label-placement.ts";
 import type { EdgeAttrs, NodeAttrs } from "./types.ts";
 
 /** The font stack: CJK first so 通武廊 uses Noto's glyphs, not a fallback's. */
@@ -27,24 +28,31 @@ export function labelFont(
   return `${bold ? "600" : settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
 }
 
-export const drawLabel: NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs> = (context, data, settings) => {
-  if (!data.label) return;
-  const side = labelPlan.sideOf(data.key as string | undefined);
-  if (!side) return;
-  const fontSize = settings.labelSize;
-  context.font = labelFont(settings, !!(data as ExtraLabelData).ringSize);
-  const width = context.measureText(data.label).width;
-  const rect = labelRect({ key: "", x: data.x, y: data.y, size: data.size, width, rank: 0 }, side, fontSize);
-  const x = rect.left + 2;
-  // labelRect's top is a font size above the baseline, whichever the side.
-  const y = rect.top + fontSize;
-  context.lineJoin = "round";
-  context.lineWidth = 3.5;
-  context.strokeStyle = THEME.background;
-  context.strokeText(data.label, x, y);
-  context.fillStyle = THEME.label;
-  context.fillText(data.label, x, y);
-};
+/** Draws a node's label on the side its view's label plan chose (nothing when the plan skips it). */
+export const createDrawLabel =
+  (plan: LabelPlan): NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs> =>
+  (context, data, settings) => {
+    if (!data.label) return;
+    const side = plan.sideOf(data.key as string | undefined);
+    if (!side) return;
+    const fontSize = settings.labelSize;
+    context.font = labelFont(settings, !!(data as ExtraLabelData).ringSize);
+    const width = context.measureText(data.label).width;
+    const rect = labelRect(
+      { key: "", x: data.x, y: data.y, size: data.size, width, rank: 0 },
+      side,
+      fontSize,
+    );
+    const x = rect.left + 2;
+    // labelRect's top is a font size above the baseline, whichever the side.
+    const y = rect.top + fontSize;
+    context.lineJoin = "round";
+    context.lineWidth = 3.5;
+    context.strokeStyle = THEME.background;
+    context.strokeText(data.label, x, y);
+    context.fillStyle = THEME.label;
+    context.fillText(data.label, x, y);
+  };
 
 function roundedRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
   ctx.beginPath();

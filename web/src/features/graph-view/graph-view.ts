@@ -11,14 +11,15 @@ import { createNodeBorderProgram } from "@sigma/node-border";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { NodeDisplayData } from "sigma/types";
 import { Emitter } from "../../lib/emitter.ts";
-import { drawHover, drawLabel, LABEL_FONT, labelFont } from "./draw.ts";
-import { labelPlan, placeLabels } from "./label-placement.ts";
+import { createDrawLabel, drawHover, LABEL_FONT, labelFont } from "./draw.ts";
+import { LabelPlan, placeLabels } from "./label-placement.ts";
 import type { LabelCandidate, Rect, Side } from "./label-placement.ts";
-import type { GraphLookup, Point } from "./merge.ts";
-import { THEME } from "../../lib/palette.ts";
+import { applyGraphPatch, graphLookup } from "./merge.ts";
+import type { GraphLookup } from "./merge.ts";
+import { THEME } from "../../../../core/appearance.ts";
 import { computeFocus, isNodeShown, rareCategories, reduceEdge, reduceNode } from "./reducers.ts";
 import type { Focus, ReducerContext } from "./reducers.ts";
-import { INITIAL_VIEW_STATE } from "./types.ts";
+import { INITIAL_VIEW_STATE, NOTHING_HIDDEN } from "./types.ts";
 import type {
   EdgeAttrs,
   ExplorerGraph,
@@ -27,6 +28,7 @@ import type {
   NodeAttrs,
   NodeMove,
   ViewState,
+  Visibility,
 } from "./types.ts";
 
 /** Up to this many nodes on screen, node discs are kept clear of other nodes' labels. */
@@ -61,20 +63,30 @@ export type GraphViewEvents = {
 
 const isAdditive = (event: MouseEvent | TouchEvent) => event.shiftKey || event.metaKey || event.ctrlKey;
 
-const NodeProgram = createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
-  borders: [
-    { size: { attribute: "ringSize", defaultValue: 0, mode: "pixels" }, color: { attribute: "ringColor" } },
-    { size: { value: 1.5, mode: "pixels" }, color: { attribute: "gapColor", defaultValue: "#ffffff" } },
-    { size: { fill: true }, color: { attribute: "color" } },
-  ],
-  drawLabel,
-  drawHover,
-});
+/** The node program of one view: its labels are drawn where that view's label plan puts them. */
+const createNodeProgram = (plan: LabelPlan) =>
+  createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
+    borders: [
+      { size: { attribute: "ringSize", defaultValue: 0, mode: "pixels" }, color: { attribute: "ringColor" } },
+      { size: { value: 1.5, mode: "pixels" }, color: { attribute: "gapColor", defaultValue: "#ffffff" } },
+      { size: { fill: true }, color: { attribute: "color" } },
+    ],
+    drawLabel: createDrawLabel(plan),
+    drawHover,
+  });
+
+export interface GraphViewOptions {
+  /** Hidden nodes and filters, read at each frame from their one owner (the screen store). */
+  visibility?: () => Visibility;
+}
 
 export class GraphView {
   readonly graph: ExplorerGraph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
   readonly sigma: ExplorerSigma;
   readonly events = new Emitter<GraphViewEvents>();
+  /** Where this view's labels go in the current frame (label-placement.ts). */
+  readonly labels = new LabelPlan();
+  private readonly visibility: () => Visibility;
   private state: ViewState = INITIAL_VIEW_STATE;
   private focus: Focus | null = null;
   private rareCategories: ReadonlySet<string> = new Set();
@@ -85,12 +97,14 @@ export class GraphView {
   /** Label widths by font and text: measuring is the slow part of placing labels. */
   private readonly labelWidths = new Map<string, number>();
 
-  constructor(container: HTMLElement) {
+  constructor(container: HTMLElement, { visibility = () => NOTHING_HIDDEN }: GraphViewOptions = {}) {
+    this.visibility = visibility;
+    const drawLabel = createDrawLabel(this.labels);
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       defaultNodeType: "bordered",
       defaultEdgeType: "straight",
       // "point" and "line" are the cheap programs of large graphs (see reducers.ts).
-      nodeProgramClasses: { bordered: NodeProgram, point: NodePointProgram },
+      nodeProgramClasses: { bordered: createNodeProgram(this.labels), point: NodePointProgram },
       edgeProgramClasses: {
         straight: EdgeArrowProgram,
         curved: EdgeCurvedArrowProgram,
@@ -125,6 +139,7 @@ export class GraphView {
     return {
       graph: this.graph,
       state: this.state,
+      visibility: this.visibility(),
       focus: this.focus,
       rare: this.rareCategories,
       large: this.large,
@@ -148,7 +163,11 @@ export class GraphView {
 
   /** A large graph is not dimmed around the hovered node (see LARGE_GRAPH). */
   private computeFocus(): Focus | null {
-    return computeFocus(this.graph, this.large ? { ...this.state, hovered: null } : this.state);
+    return computeFocus(
+      this.graph,
+      this.large ? { ...this.state, hovered: null } : this.state,
+      this.visibility(),
+    );
   }
 
   /** Hover: on a large graph only the nodes whose hover state changes are redrawn. */
@@ -175,29 +194,11 @@ export class GraphView {
     if (large) this.state = { ...this.state, edgeLabels: false };
   }
 
-  /** Applies a patch to the graph (removals first), in batches; positions travel with the patch. */
+  /** Applies a patch to the graph (see merge.ts applyGraphPatch) and redraws at the next frame. */
   applyPatch(patch: GraphPatch): void {
     if (this.killed) return;
     const graph = this.graph;
-    for (const { key } of patch.removeEdges) if (graph.hasEdge(key)) graph.dropEdge(key);
-    for (const { key } of patch.removeNodes) if (graph.hasNode(key)) graph.dropNode(key);
-    const nodes = patch.addNodes.filter(({ key }) => !graph.hasNode(key));
-    const arriving = new Set(nodes.map((n) => n.key));
-    const edges = patch.addEdges.filter(
-      ({ key, source, target }) =>
-        !graph.hasEdge(key) &&
-        (graph.hasNode(source) || arriving.has(source)) &&
-        (graph.hasNode(target) || arriving.has(target)),
-    );
-    graph.import(
-      {
-        nodes: nodes.map((n) => ({ key: n.key, attributes: { ...n.attributes } })),
-        edges: edges.map((e) => ({ ...e, attributes: { ...e.attributes } })),
-      },
-      true,
-    );
-    for (const { key, to } of patch.moveNodes ?? [])
-      if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { x: to.x, y: to.y });
+    applyGraphPatch(graph, patch);
     indexParallelEdgesIndex(graph, {
       edgeIndexAttribute: "parallelIndex",
       edgeMinIndexAttribute: "parallelMinIndex",
@@ -205,14 +206,12 @@ export class GraphView {
     });
     this.rareCategories = rareCategories(graph);
     this.fitSettingsToSize();
-    // Forget view state about nodes that are gone.
+    // Forget view state about nodes that are gone (what is hidden is the screen store's to prune).
     const present = (key: string) => graph.hasNode(key);
-    const hidden = new Set([...this.state.hidden].filter(present));
     this.update(
       {
         selected: this.state.selected.filter(present),
         hovered: this.state.hovered && present(this.state.hovered) ? this.state.hovered : null,
-        hidden,
       },
       { schedule: true },
     );
@@ -221,42 +220,12 @@ export class GraphView {
 
   /** What merge planning needs: positions, typical spacing, centre and extent. */
   lookup(): GraphLookup {
-    const graph = this.graph;
-    const lengths: number[] = [];
-    let i = 0;
-    graph.forEachEdge((_edge, _attrs, _source, _target, s, t) => {
-      if (i++ % Math.max(1, Math.floor(graph.size / 300)) !== 0) return;
-      lengths.push(Math.hypot(s.x - t.x, s.y - t.y));
-    });
-    lengths.sort((a, b) => a - b);
-    const median = lengths[Math.floor(lengths.length / 2)];
-    let sx = 0;
-    let sy = 0;
-    graph.forEachNode((_key, attrs) => {
-      sx += attrs.x;
-      sy += attrs.y;
-    });
-    const centre: Point = graph.order ? { x: sx / graph.order, y: sy / graph.order } : { x: 0, y: 0 };
-    let radius = 0;
-    graph.forEachNode((_key, attrs) => {
-      radius = Math.max(radius, Math.hypot(attrs.x - centre.x, attrs.y - centre.y));
-    });
-    return {
-      hasNode: (key) => graph.hasNode(key),
-      hasEdge: (key) => graph.hasEdge(key),
-      position: (key) =>
-        graph.hasNode(key)
-          ? { x: graph.getNodeAttribute(key, "x"), y: graph.getNodeAttribute(key, "y") }
-          : undefined,
-      spacing: median && median > 0 ? median : 10,
-      centre,
-      radius,
-    };
+    return graphLookup(this.graph);
   }
 
   /** Nodes drawn now (neither hidden nor filtered out). */
   visibleNodes(): string[] {
-    return this.graph.filterNodes((key, attrs) => isNodeShown(this.state, key, attrs.category));
+    return this.graph.filterNodes((key, attrs) => isNodeShown(this.visibility(), key, attrs.category));
   }
 
   /** Animates the camera to a node. */
@@ -295,7 +264,7 @@ export class GraphView {
   kill(): void {
     if (this.killed) return;
     this.killed = true;
-    labelPlan.planner = null;
+    this.labels.planner = null;
     this.events.clear();
     this.sigma.kill();
   }
@@ -417,8 +386,8 @@ export class GraphView {
     sigma.on("upStage", endDrag);
 
     // Selected nodes' labels are drawn last (they are forced) but must win: reserve their place first.
-    sigma.on("beforeRender", () => labelPlan.reset());
-    labelPlan.planner = () => this.planLabels();
+    sigma.on("beforeRender", () => this.labels.reset());
+    this.labels.planner = () => this.planLabels();
 
     camera.on("updated", (cameraState) => {
       const edgeLabels = !this.large && cameraState.ratio < EDGE_LABEL_RATIO;

@@ -113,19 +113,21 @@ export function placeLabels(
 }
 
 /**
- * The frame's plan, computed lazily at the first label drawn (in sigma's beforeRender positions are
- * not framed yet). The graph view sets `planner` and resets the plan before each render.
+ * A frame's plan, computed lazily at the first label drawn (in sigma's beforeRender positions are
+ * not framed yet). Each graph view owns one: it sets `planner` and resets the plan before each render.
  */
-export const labelPlan = {
-  sides: null as Map<string, Side> | null,
-  planner: null as (() => Map<string, Side>) | null,
+export class LabelPlan {
+  sides: Map<string, Side> | null = null;
+  planner: (() => Map<string, Side>) | null = null;
+
   reset(): void {
     this.sides = null;
-  },
+  }
+
   /** The side of a node's label, or undefined to skip it; everything is drawn when no planner is set. */
   sideOf(key: string | undefined): Side | undefined {
     if (!this.planner || key === undefined) return "right";
     this.sides ??= this.planner();
     return this.sides.get(key);
-  },
-};
+  }
+}

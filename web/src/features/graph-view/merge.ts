@@ -4,7 +4,7 @@
  * re-runs the layout from scratch.
  */
 import type { GraphEdge, GraphNode, Subgraph } from "../../../../core/api-types.ts";
-import type { EdgeAttrs, EdgeEntry, GraphPatch, NodeAttrs, NodeEntry } from "./types.ts";
+import type { EdgeAttrs, EdgeEntry, ExplorerGraph, GraphPatch, NodeAttrs, NodeEntry } from "./types.ts";
 
 export interface Point {
   x: number;
@@ -202,4 +202,111 @@ export function planAdd(lookup: GraphLookup, subgraph: Subgraph, anchor?: string
     addEdges.push({ key: edge.key, source: edge.source, target: edge.target, attributes: edgeAttrs(edge) });
   }
   return { addNodes, addEdges, removeNodes: [], removeEdges: [] };
+}
+
+/**
+ * "Replace" planning: everything not in `subgraph` leaves, what is in it stays where it is on screen
+ * or joins (placed as planAdd does; with nothing kept, laid out afresh around the centre).
+ */
+export function planReplace(graph: ExplorerGraph, lookup: GraphLookup, subgraph: Subgraph): GraphPatch {
+  const nodes = new Set(subgraph.nodes.map((n) => n.key));
+  const edges = new Set(subgraph.edges.map((e) => e.key));
+  const removeNodes: GraphPatch["removeNodes"] = [];
+  const removeEdges: GraphPatch["removeEdges"] = [];
+  graph.forEachNode((key, attributes) => {
+    if (!nodes.has(key)) removeNodes.push({ key, attributes: { ...attributes } });
+  });
+  graph.forEachEdge((key, attributes, source, target) => {
+    if (!edges.has(key) || !nodes.has(source) || !nodes.has(target))
+      removeEdges.push({ key, source, target, attributes: { ...attributes } });
+  });
+  const kept = graph.order - removeNodes.length;
+  const add = planAdd(
+    {
+      ...lookup,
+      hasNode: (key) => nodes.has(key) && lookup.hasNode(key),
+      hasEdge: (key) => edges.has(key) && lookup.hasEdge(key),
+      radius: kept > 0 ? lookup.radius : 0,
+    },
+    subgraph,
+  );
+  return { ...add, removeNodes, removeEdges };
+}
+
+/** The patch that removes `keys` and every edge touching them, with what undo needs to put them back. */
+export function planRemove(graph: ExplorerGraph, keys: readonly string[]): GraphPatch {
+  const edgeKeys = new Set<string>();
+  for (const key of keys) if (graph.hasNode(key)) graph.forEachEdge(key, (edge) => edgeKeys.add(edge));
+  return {
+    ...EMPTY_PATCH,
+    removeNodes: keys
+      .filter((key) => graph.hasNode(key))
+      .map((key) => ({ key, attributes: { ...graph.getNodeAttributes(key) } })),
+    removeEdges: [...edgeKeys].map((key) => ({
+      key,
+      source: graph.source(key),
+      target: graph.target(key),
+      attributes: { ...graph.getEdgeAttributes(key) },
+    })),
+  };
+}
+
+/**
+ * Writes a patch into the graph (removals first, in one import); positions travel with the patch.
+ * Edges whose ends are neither on screen nor arriving are skipped. No renderer involved.
+ */
+export function applyGraphPatch(graph: ExplorerGraph, patch: GraphPatch): void {
+  for (const { key } of patch.removeEdges) if (graph.hasEdge(key)) graph.dropEdge(key);
+  for (const { key } of patch.removeNodes) if (graph.hasNode(key)) graph.dropNode(key);
+  const nodes = patch.addNodes.filter(({ key }) => !graph.hasNode(key));
+  const arriving = new Set(nodes.map((n) => n.key));
+  const edges = patch.addEdges.filter(
+    ({ key, source, target }) =>
+      !graph.hasEdge(key) &&
+      (graph.hasNode(source) || arriving.has(source)) &&
+      (graph.hasNode(target) || arriving.has(target)),
+  );
+  graph.import(
+    {
+      nodes: nodes.map((n) => ({ key: n.key, attributes: { ...n.attributes } })),
+      edges: edges.map((e) => ({ ...e, attributes: { ...e.attributes } })),
+    },
+    true,
+  );
+  for (const { key, to } of patch.moveNodes ?? [])
+    if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { x: to.x, y: to.y });
+}
+
+/** What merge planning needs from a graph: positions, typical spacing (a sampled median), centre, extent. */
+export function graphLookup(graph: ExplorerGraph): GraphLookup {
+  const lengths: number[] = [];
+  let i = 0;
+  graph.forEachEdge((_edge, _attrs, _source, _target, s, t) => {
+    if (i++ % Math.max(1, Math.floor(graph.size / 300)) !== 0) return;
+    lengths.push(Math.hypot(s.x - t.x, s.y - t.y));
+  });
+  lengths.sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)];
+  let sx = 0;
+  let sy = 0;
+  graph.forEachNode((_key, attrs) => {
+    sx += attrs.x;
+    sy += attrs.y;
+  });
+  const centre: Point = graph.order ? { x: sx / graph.order, y: sy / graph.order } : { x: 0, y: 0 };
+  let radius = 0;
+  graph.forEachNode((_key, attrs) => {
+    radius = Math.max(radius, Math.hypot(attrs.x - centre.x, attrs.y - centre.y));
+  });
+  return {
+    hasNode: (key) => graph.hasNode(key),
+    hasEdge: (key) => graph.hasEdge(key),
+    position: (key) =>
+      graph.hasNode(key)
+        ? { x: graph.getNodeAttribute(key, "x"), y: graph.getNodeAttribute(key, "y") }
+        : undefined,
+    spacing: median && median > 0 ? median : 10,
+    centre,
+    radius,
+  };
 }

@@ -4,8 +4,8 @@
  * parallel edges. Pure: nothing here writes to the graph.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { labelColour, THEME } from "../../lib/palette.ts";
-import type { EdgeAttrs, ExplorerGraph, NodeAttrs, ViewState } from "./types.ts";
+import { labelColour, nodeSize, THEME } from "../../../../core/appearance.ts";
+import type { EdgeAttrs, ExplorerGraph, NodeAttrs, ViewState, Visibility } from "./types.ts";
 
 /** What is in focus (drawn normally) while the rest is dimmed; null when nothing is. */
 export interface Focus {
@@ -15,10 +15,6 @@ export interface Focus {
   accent: boolean;
   /** Write relationship types on the focused edges (hover, path; a neighbourhood has too many). */
   labelEdges: boolean;
-}
-
-export function nodeSize(degree: number): number {
-  return Math.min(24, 4 + 2.4 * Math.sqrt(degree));
 }
 
 export function displayName(
@@ -43,27 +39,27 @@ export function shortLabel(text: string, max = LABEL_MAX_WIDTH): string {
   return text;
 }
 
-export function isNodeShown(state: ViewState, key: string, category: string): boolean {
-  return !state.hidden.has(key) && !state.hiddenLabels.has(category);
+export function isNodeShown(visibility: Visibility, key: string, category: string): boolean {
+  return !visibility.hidden.has(key) && !visibility.filters.hiddenLabels.has(category);
 }
 
-export function isEdgeShown(graph: ExplorerGraph, state: ViewState, edge: string): boolean {
-  if (state.hiddenTypes.has(graph.getEdgeAttribute(edge, "relType"))) return false;
+export function isEdgeShown(graph: ExplorerGraph, visibility: Visibility, edge: string): boolean {
+  if (visibility.filters.hiddenTypes.has(graph.getEdgeAttribute(edge, "relType"))) return false;
   const [source, target] = graph.extremities(edge);
   return (
-    isNodeShown(state, source, graph.getNodeAttribute(source, "category")) &&
-    isNodeShown(state, target, graph.getNodeAttribute(target, "category"))
+    isNodeShown(visibility, source, graph.getNodeAttribute(source, "category")) &&
+    isNodeShown(visibility, target, graph.getNodeAttribute(target, "category"))
   );
 }
 
 /** Hover wins over a highlighted path or neighbourhood. */
-export function computeFocus(graph: ExplorerGraph, state: ViewState): Focus | null {
+export function computeFocus(graph: ExplorerGraph, state: ViewState, visibility: Visibility): Focus | null {
   const hovered = state.hovered;
   if (hovered && graph.hasNode(hovered) && state.dragging === null) {
     const nodes = new Set([hovered]);
     const edges = new Set<string>();
     graph.forEachEdge(hovered, (edge, _attrs, source, target) => {
-      if (!isEdgeShown(graph, state, edge)) return;
+      if (!isEdgeShown(graph, visibility, edge)) return;
       edges.add(edge);
       nodes.add(source === hovered ? target : source);
     });
@@ -98,6 +94,8 @@ export function parallelCurvature(index: number, maxIndex: number): number {
 export interface ReducerContext {
   graph: ExplorerGraph;
   state: ViewState;
+  /** Hidden nodes and filters: the screen store's, read as they are. */
+  visibility: Visibility;
   focus: Focus | null;
   /** Labels with very few nodes on screen (see rareCategories). */
   rare: ReadonlySet<string>;
@@ -127,7 +125,8 @@ const SELECTION_EDGE_LABELS = 14;
 export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): Partial<NodeDisplayData> {
   const { state, focus, graph } = ctx;
   // Sigma replaces the attributes with what a reducer returns: a hidden node still needs a position.
-  if (!isNodeShown(state, key, attrs.category)) return { x: attrs.x, y: attrs.y, size: 1, hidden: true };
+  if (!isNodeShown(ctx.visibility, key, attrs.category))
+    return { x: attrs.x, y: attrs.y, size: 1, hidden: true };
   const selected = state.selected.includes(key);
   const inFocus = !focus || focus.nodes.has(key);
   const size = nodeSize(attrs.dbDegree ?? graph.degree(key));
@@ -163,7 +162,7 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
 
 export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): Partial<EdgeDisplayData> {
   const { state, focus, graph } = ctx;
-  if (!isEdgeShown(graph, state, key)) return { hidden: true };
+  if (!isEdgeShown(graph, ctx.visibility, key)) return { hidden: true };
   const inFocus = focus?.edges.has(key) ?? false;
   const [source, target] = graph.extremities(key);
   // The selection's relationships are labelled, unless it is a hub (then only when zoomed in).

@@ -31,16 +31,27 @@ export interface Highlight {
   edges: ReadonlySet<string>;
 }
 
-/** What the reducers read. Never stored in the graph. */
+/**
+ * What is hidden: nodes hidden by hand and the label and type filters. Owned by the screen store
+ * (web/src/screen/), stored there once; the view reads it through a getter.
+ */
+export interface Visibility {
+  hidden: ReadonlySet<string>;
+  filters: { hiddenLabels: ReadonlySet<string>; hiddenTypes: ReadonlySet<string> };
+}
+
+export const NOTHING_HIDDEN: Visibility = {
+  hidden: new Set(),
+  filters: { hiddenLabels: new Set(), hiddenTypes: new Set() },
+};
+
+/** What the reducers read besides visibility. Never stored in the graph. */
 export interface ViewState {
   language: Language;
   hovered: string | null;
   /** In selection order: the last one is the primary selection (the inspector's). */
   selected: readonly string[];
   highlight: Highlight | null;
-  hidden: ReadonlySet<string>;
-  hiddenLabels: ReadonlySet<string>;
-  hiddenTypes: ReadonlySet<string>;
   /** Relationship types are written on edges only when zoomed in. */
   edgeLabels: boolean;
   dragging: string | null;
@@ -51,9 +62,6 @@ export const INITIAL_VIEW_STATE: ViewState = {
   hovered: null,
   selected: [],
   highlight: null,
-  hidden: new Set(),
-  hiddenLabels: new Set(),
-  hiddenTypes: new Set(),
   edgeLabels: false,
   dragging: null,
 };

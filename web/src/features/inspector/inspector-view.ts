@@ -6,7 +6,7 @@
 import type { GraphEdge, GraphNode, NodeDetailsResponse } from "../../../../core/api-types.ts";
 import { el, setChildren } from "../../lib/dom.ts";
 import { icon } from "../../lib/icons.ts";
-import { labelColour } from "../../lib/palette.ts";
+import { labelColour } from "../../../../core/appearance.ts";
 import { formatValue, groupEvidence, orderedProperties, sortedGroups } from "./state.ts";
 
 export interface InspectorHandlers {

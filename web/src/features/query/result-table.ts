@@ -6,7 +6,7 @@
 import type { QueryResponse } from "../../../../core/api-types.ts";
 import type { PlainValue } from "../../../../core/plain-values.ts";
 import { el } from "../../lib/dom.ts";
-import { labelColour } from "../../lib/palette.ts";
+import { labelColour } from "../../../../core/appearance.ts";
 import {
   cellText,
   isNode,

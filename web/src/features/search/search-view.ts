@@ -7,7 +7,7 @@ import type { ApiClient } from "../../api/client.ts";
 import { isAbortError } from "../../api/client.ts";
 import { debounce, el, setChildren } from "../../lib/dom.ts";
 import { icon } from "../../lib/icons.ts";
-import { labelColour } from "../../lib/palette.ts";
+import { labelColour } from "../../../../core/appearance.ts";
 import { moveActive, normaliseQuery } from "./state.ts";
 
 export interface SearchHandlers {

@@ -1,3 +1,9 @@
+/**
+ * The explorer's appearance, shared by the browser (web/) and the files export/ writes: colours by
+ * node label, node sizes by degree and the theme. A file opened in Gephi looks like the explorer.
+ * Pure and browser-safe: no DOM, no Node built-ins.
+ */
+
 /** Colours by node label: the domain model's labels get fixed, distinguishable colours. */
 const LABEL_COLOURS: Record<string, string> = {
   Organisation: "#3b82c4",
@@ -16,6 +22,11 @@ export function labelColour(label: string): string {
   let hash = 0;
   for (const char of label) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return FALLBACK[hash % FALLBACK.length] ?? "#868e96";
+}
+
+/** A node's disc radius (sigma size) by its degree. */
+export function nodeSize(degree: number): number {
+  return Math.min(24, 4 + 2.4 * Math.sqrt(degree));
 }
 
 export const THEME = {

@@ -1,6 +1,6 @@
 /** The legend: a colour per node label, with counts; clicking a label toggles its filter. */
 import { el, setChildren } from "../../lib/dom.ts";
-import { labelColour } from "../../lib/palette.ts";
+import { labelColour } from "../../../../core/appearance.ts";
 
 export interface LabelCount {
   label: string;

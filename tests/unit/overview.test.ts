@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import {
+  OVERVIEW_LIMIT,
+  overviewLimitFrom,
+  PERF,
+} from "../../web/src/features/overview/overview-controller.ts";
+
+describe("the first view", () => {
+  it("loads OVERVIEW_LIMIT nodes unless the address asks for a positive whole number", () => {
+    expect(overviewLimitFrom("")).toBe(OVERVIEW_LIMIT);
+    expect(overviewLimitFrom("?limit=20000")).toBe(20000);
+    for (const bad of ["?limit=0", "?limit=-5", "?limit=1.5", "?limit=lots"])
+      expect(overviewLimitFrom(bad)).toBe(OVERVIEW_LIMIT);
+  });
+
+  it("keeps the performance mark names benchmarks read", () => {
+    expect(PERF).toEqual({ graphBuild: "guanxi:graph-build", firstFrame: "guanxi:first-frame" });
+  });
+});

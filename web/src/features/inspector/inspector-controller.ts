@@ -1,0 +1,150 @@
+/**
+ * The inspector's flows: selection (click, shift-click, clear), the primary node's details from the
+ * database, and bringing a node onto the screen (search results, neighbours clicked in the inspector).
+ */
+import type { GraphEdge, GraphNode, NodeDetailsResponse } from "../../../../core/api-types.ts";
+import type { FeatureContext } from "../../screen/feature-context.ts";
+import { unhidden } from "../../screen/screen-state.ts";
+import { InspectorView } from "./inspector-view.ts";
+
+export interface InspectorSlots {
+  /** Shown when nothing is selected. */
+  emptyNote: HTMLElement;
+  /** Rendered under the inspector's header (another feature's element, e.g. expand progress). */
+  extra: HTMLElement;
+  /** Redraws `extra` for the primary node. */
+  renderExtra(primary: string): void;
+  /** The selection changed (toolbar and status bar follow). */
+  onSelection(): void;
+}
+
+export class InspectorController {
+  readonly view: InspectorView;
+  private details: NodeDetailsResponse | null = null;
+  private detailsRequest = 0;
+
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly slots: InspectorSlots,
+  ) {
+    this.view = new InspectorView(
+      {
+        onFocusNeighbour: (node, edge) => void this.focusNode(node, edge),
+        onClose: () => this.select([]),
+        isOnScreen: (key) => ctx.view.graph.hasNode(key),
+      },
+      slots.extra,
+    );
+  }
+
+  primary(): string | null {
+    const selected = this.ctx.view.getState().selected;
+    return selected[selected.length - 1] ?? null;
+  }
+
+  selection(): readonly string[] {
+    return this.ctx.view.getState().selected;
+  }
+
+  clickNode(key: string, additive: boolean): void {
+    const selected = this.selection();
+    if (additive) {
+      this.select(selected.includes(key) ? selected.filter((k) => k !== key) : [...selected, key]);
+    } else {
+      this.select([key]);
+    }
+  }
+
+  select(keys: string[]): void {
+    const previous = this.primary();
+    this.ctx.view.update({ selected: keys });
+    const primary = this.primary();
+    if (primary !== previous) void this.inspect(primary);
+    else this.render();
+    this.slots.onSelection();
+  }
+
+  /** Drops from the selection what is no longer on screen. */
+  pruneSelection(): void {
+    const graph = this.ctx.view.graph;
+    if (this.selection().some((k) => !graph.hasNode(k)))
+      this.select(this.selection().filter((k) => graph.hasNode(k)));
+  }
+
+  private async inspect(key: string | null): Promise<void> {
+    const { view, api } = this.ctx;
+    const request = ++this.detailsRequest;
+    this.details = null;
+    if (!key || !view.graph.hasNode(key)) {
+      this.render();
+      return;
+    }
+    const attrs = view.graph.getNodeAttributes(key);
+    this.slots.emptyNote.hidden = true;
+    this.view.showLoading({ name: attrs.name, category: attrs.category });
+    try {
+      const details = await api.node(key);
+      if (request !== this.detailsRequest) return;
+      this.details = details;
+      this.render();
+    } catch (error) {
+      if (request !== this.detailsRequest) return;
+      this.view.showError(error instanceof Error ? error.message : String(error));
+      this.ctx.fail(error, "Could not load the node's details");
+    }
+  }
+
+  render(): void {
+    const primary = this.primary();
+    if (!primary) {
+      this.view.hide();
+      this.slots.emptyNote.hidden = false;
+      return;
+    }
+    this.slots.emptyNote.hidden = true;
+    if (!this.details || this.details.node.key !== primary) return;
+    this.slots.renderExtra(primary);
+    const others = this.selection()
+      .filter((k) => k !== primary && this.ctx.view.graph.hasNode(k))
+      .map((k) => this.ctx.nameOf(k));
+    this.view.render(this.details, others);
+  }
+
+  /**
+   * Brings a node into view (with its relationships to what is on screen), selects it and moves the
+   * camera to it: for search results and for neighbours clicked in the inspector.
+   */
+  async focusNode(node: GraphNode, via?: GraphEdge): Promise<void> {
+    const { view, api, store } = this.ctx;
+    const graph = view.graph;
+    if (!graph.hasNode(node.key)) {
+      try {
+        const details = await api.node(node.key);
+        const edges = details.groups.flatMap((g) =>
+          g.neighbours.filter((n) => graph.hasNode(n.node.key)).map((n) => n.edge),
+        );
+        if (via && !edges.some((e) => e.key === via.key)) edges.push(via);
+        store.addSubgraph(
+          { nodes: [node], edges },
+          {
+            description: `Add ${node.name}`,
+            anchor: via ? (via.source === node.key ? via.target : via.source) : undefined,
+          },
+        );
+      } catch (error) {
+        this.ctx.fail(error, `Could not add ${node.name}`);
+        return;
+      }
+    }
+    await this.show(node.key, node.name);
+  }
+
+  /** A node on screen: shown again if it was hidden, selected, and the camera moved to it. */
+  async show(key: string, name = this.ctx.nameOf(key)): Promise<void> {
+    const { store } = this.ctx;
+    const hidden = unhidden(store.state.hidden, [key]);
+    if (hidden) store.set(`Show ${name}`, { hidden });
+    this.select([key]);
+    await this.ctx.view.focusNode(key);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The first view: the whole seed graph, or a sample of the most connected nodes of a large database,
+ * loaded as the screen store's base state; then the database's counts, kept fresh as nodes arrive so
+ * that "N of M" stays honest. A failed load leaves a note on the canvas with "Try again".
+ */
+import type { SchemaResponse } from "../../../../core/api-types.ts";
+import { el } from "../../lib/dom.ts";
+import type { FeatureContext } from "../../screen/feature-context.ts";
+
+/** First view: the whole seed graph; a sample of the most connected nodes of a large database. */
+export const OVERVIEW_LIMIT = 400;
+/** Debounce for re-reading the database counts after nodes arrive (expansions come in bursts). */
+const COUNTS_REFRESH_DELAY = 400;
+
+/**
+ * The first view's size: OVERVIEW_LIMIT, unless the page address asks for more or fewer nodes with
+ * `?limit=N` (benchmarks load whole databases this way; the server refuses more than its configured
+ * maximum, 20,000 by default). Pure, for tests.
+ */
+export function overviewLimitFrom(search: string): number {
+  const asked = Number(new URLSearchParams(search).get("limit") ?? NaN);
+  return Number.isSafeInteger(asked) && asked > 0 ? asked : OVERVIEW_LIMIT;
+}
+
+/**
+ * Performance marks of the first view, for devtools and `npm run bench:render`: the graph built from
+ * the overview response (a measure), and sigma's first frame with it drawn (a mark).
+ */
+export const PERF = { graphBuild: "guanxi:graph-build", firstFrame: "guanxi:first-frame" } as const;
+
+export interface OverviewHooks {
+  /** The canvas's overlay (sample note, load error). */
+  overlay: HTMLElement;
+  /** Lays the first view out; resolves when the layout is idle. */
+  layOut(): Promise<void>;
+  /** Counts or the graph changed: the panels follow. */
+  onCounts(): void;
+}
+
+export class OverviewController {
+  schema: SchemaResponse | null = null;
+  totals: { nodes: number; relationships: number } | null = null;
+  sampled = false;
+  private countsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly hooks: OverviewHooks,
+    private readonly limit: number = OVERVIEW_LIMIT,
+  ) {}
+
+  /** Loads the first view; resolves once it is laid out and framed. */
+  async start(): Promise<void> {
+    const { api, store, view } = this.ctx;
+    const [overview, schema] = await Promise.allSettled([api.overview(this.limit), api.schema()]);
+    if (schema.status === "fulfilled") this.schema = schema.value;
+    else if (overview.status === "fulfilled")
+      this.ctx.fail(schema.reason, "Could not read the database schema");
+    if (overview.status === "rejected") {
+      this.ctx.fail(overview.reason, "Could not load the graph");
+      this.hooks.onCounts();
+      this.renderLoadError(overview.reason);
+      return;
+    }
+    const data = overview.value;
+    this.totals = data.totals;
+    this.sampled = data.sampled;
+    const buildStart = performance.now();
+    store.load(data);
+    performance.measure(PERF.graphBuild, { start: buildStart });
+    view.sigma.once("afterRender", () => performance.mark(PERF.firstFrame));
+    this.renderSampleNote(data.nodes.length);
+    if (view.graph.order > 1) await this.hooks.layOut();
+    await view.fit();
+  }
+
+  /** The database may have grown since the first view: re-read its counts (debounced). */
+  scheduleCountsRefresh(): void {
+    clearTimeout(this.countsTimer);
+    this.countsTimer = setTimeout(() => void this.refreshCounts(), COUNTS_REFRESH_DELAY);
+  }
+
+  kill(): void {
+    clearTimeout(this.countsTimer);
+  }
+
+  private async refreshCounts(): Promise<void> {
+    try {
+      this.schema = await this.ctx.api.schema();
+      this.totals = this.schema.totals;
+      this.hooks.onCounts();
+    } catch {
+      // Stale counts are not worth a toast; the next change tries again.
+    }
+  }
+
+  /** An empty canvas says why, and offers to try again. */
+  private renderLoadError(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.hooks.overlay.replaceChildren(
+      el("div", { class: "load-error", attrs: { role: "alert" } }, [
+        el("strong", { text: "The graph could not be loaded" }),
+        el("span", { text: message }),
+        el("button", {
+          class: "button",
+          text: "Try again",
+          attrs: { type: "button" },
+          on: { click: () => void this.retry() },
+        }),
+      ]),
+    );
+  }
+
+  private async retry(): Promise<void> {
+    this.hooks.overlay.replaceChildren();
+    await this.start();
+    this.hooks.onCounts();
+  }
+
+  private renderSampleNote(sampleSize: number): void {
+    const totals = this.totals;
+    if (!this.sampled || !totals) {
+      this.hooks.overlay.replaceChildren();
+      return;
+    }
+    this.hooks.overlay.replaceChildren(
+      el("div", {
+        class: "overlay-note",
+        attrs: { "data-testid": "sample-note" },
+        text: `Showing a sample: the ${sampleSize} most connected of ${totals.nodes.toLocaleString("en-US")} nodes`,
+      }),
+    );
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The screen store: owns what is on screen as undoable state (screen-state.ts), commits changes,
+ * undoes and redoes them, and tells listeners through a typed change event. `addSubgraph` is the one
+ * path by which data from the database joins the screen (expand, neighbourhood, path, query results,
+ * a node brought in by search…): plan → unhide → commit, as one undoable step.
+ */
+import type { Subgraph } from "../../../core/api-types.ts";
+import { planAdd, planReplace } from "../features/graph-view/merge.ts";
+import type { GraphLookup } from "../features/graph-view/merge.ts";
+import type { ExplorerGraph, GraphPatch } from "../features/graph-view/types.ts";
+import { Emitter } from "../lib/emitter.ts";
+import { emptyHistory, record, redo, undo } from "./history.ts";
+import type { HistoryState } from "./history.ts";
+import {
+  arrivalChange,
+  changeTo,
+  INITIAL_SCREEN,
+  invertScreenPatch,
+  isNoop,
+  nextScreen,
+  screenPatch,
+} from "./screen-state.ts";
+import type { ScreenPatch, ScreenState } from "./screen-state.ts";
+
+/** What the store needs of the graph it changes (the graph view; a plain graph in unit tests). */
+export interface ScreenGraph {
+  readonly graph: ExplorerGraph;
+  applyPatch(patch: GraphPatch): void;
+  lookup(): GraphLookup;
+}
+
+export interface ScreenChange {
+  cause: "commit" | "undo" | "redo";
+  description: string;
+  patch: ScreenPatch;
+  /** Nodes the change brought onto the screen (still there). */
+  added: string[];
+}
+
+export type ScreenEvents = {
+  /** After every applied change, the graph and the state already updated. */
+  change: (change: ScreenChange) => void;
+  /** Before an undo is applied (a layout still placing the step's nodes stops first). */
+  beforeUndo: () => void;
+};
+
+export interface AddSubgraphOptions {
+  /** The undo button's tooltip, e.g. "Expand 通武廊". */
+  description: string;
+  /** The node the data is about: new nodes go around it. */
+  anchor?: string;
+  /** Everything not in the subgraph leaves (a query result in "replace" mode). */
+  replace?: boolean;
+  /** Further state the same step changes (e.g. expansion progress), from the current state. */
+  also?: (state: ScreenState) => Partial<ScreenState>;
+}
+
+export interface Added {
+  patch: GraphPatch;
+  /** Keys of the subgraph's nodes (new or already on screen). */
+  keys: string[];
+  /** How many of them a label filter keeps out of sight. */
+  filtered: number;
+}
+
+export class ScreenStore {
+  readonly events = new Emitter<ScreenEvents>();
+  private current: ScreenState = INITIAL_SCREEN;
+  private history: HistoryState<ScreenPatch> = emptyHistory();
+
+  constructor(private readonly target: ScreenGraph) {}
+
+  get state(): ScreenState {
+    return this.current;
+  }
+
+  /** The undo and redo buttons' tooltips, null when there is nothing to undo or redo. */
+  historyLabels(): { undo: string | null; redo: string | null } {
+    return {
+      undo: this.history.past[this.history.past.length - 1]?.description ?? null,
+      redo: this.history.future[0]?.description ?? null,
+    };
+  }
+
+  /** The first view: the base state, not an undoable change. */
+  load(subgraph: Subgraph): GraphPatch {
+    const patch = planAdd(this.target.lookup(), subgraph);
+    this.target.applyPatch(patch);
+    return patch;
+  }
+
+  /** Applies a change and records it for undo; false when it changes nothing. */
+  commit(description: string, patch: ScreenPatch): boolean {
+    if (isNoop(patch)) return false;
+    this.history = record(this.history, { description, change: patch });
+    this.apply(patch, "commit", description);
+    return true;
+  }
+
+  /** Sets state fields (hidden, filters…) as one undoable step. */
+  set(description: string, after: Partial<ScreenState>, graph?: GraphPatch): boolean {
+    return this.commit(description, changeTo(this.current, graph ?? screenPatch().graph, after));
+  }
+
+  /** Data from the database joins the screen: plan, unhide what was asked for, commit. */
+  addSubgraph(subgraph: Subgraph, options: AddSubgraphOptions): Added {
+    const graph = this.target.graph;
+    const lookup = this.target.lookup();
+    const patch = options.replace
+      ? planReplace(graph, lookup, subgraph)
+      : planAdd(lookup, subgraph, options.anchor);
+    const after = arrivalChange(this.current, subgraph, patch, options.also?.(this.current));
+    this.commit(options.description, changeTo(this.current, patch, after));
+    const keys = subgraph.nodes.map((n) => n.key);
+    const hiddenLabels = this.current.filters.hiddenLabels;
+    const filtered = keys.filter(
+      (key) => graph.hasNode(key) && hiddenLabels.has(graph.getNodeAttribute(key, "category")),
+    ).length;
+    return { patch, keys, filtered };
+  }
+
+  /** Reverts the last change; its description, or null when there was nothing to undo. */
+  undo(): string | null {
+    const step = undo(this.history);
+    if (!step) return null;
+    this.history = step.state;
+    this.events.emit("beforeUndo");
+    this.apply(invertScreenPatch(step.entry.change), "undo", step.entry.description);
+    return step.entry.description;
+  }
+
+  redo(): string | null {
+    const step = redo(this.history);
+    if (!step) return null;
+    this.history = step.state;
+    this.apply(step.entry.change, "redo", step.entry.description);
+    return step.entry.description;
+  }
+
+  private apply(patch: ScreenPatch, cause: ScreenChange["cause"], description: string): void {
+    const graph = this.target.graph;
+    this.target.applyPatch(patch.graph);
+    this.current = nextScreen(this.current, patch, (key) => graph.hasNode(key));
+    const added = patch.graph.addNodes.map((n) => n.key).filter((key) => graph.hasNode(key));
+    this.events.emit("change", { cause, description, patch, added });
+  }
+}
