@@ -71,14 +71,11 @@ export class ExpandController {
     try {
       const response = await api.expand(request);
       if (!view.graph.hasNode(key)) return;
-      let progress: GroupProgress[] = [];
+      const progress = mergeProgress(store.state.expansions.get(key), response);
       const added = store.addSubgraph(response, {
         description,
         anchor: key,
-        also: (state) => {
-          progress = mergeProgress(state.expansions.get(key), response);
-          return { expansions: withProgress(state.expansions, key, progress) };
-        },
+        also: (state) => ({ expansions: withProgress(state.expansions, key, progress) }),
       });
       this.ctx.notify(describeAdded(added.patch, added.filtered, summary(progress)), "success");
     } catch (error) {
