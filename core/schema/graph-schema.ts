@@ -143,9 +143,12 @@ export class GraphSchema {
     return undefined;
   }
 
-  /** The schema's label among a node's labels (the first the schema knows), else its first label. */
+  /**
+   * The schema's label among a node's labels (the first the schema knows), else the first in alphabetical
+   * order: Neo4j lists labels in token order, which differs from one database to the next.
+   */
   primaryLabel(labels: readonly string[]): string | undefined {
-    return labels.find((l) => this.hasLabel(l)) ?? labels[0];
+    return labels.find((l) => this.hasLabel(l)) ?? [...labels].sort()[0];
   }
 }
 
