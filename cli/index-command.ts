@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { activeSchema } from "../core/schema/load-schema.ts";
 import { CAPTION_CANDIDATES } from "../core/schema/graph-schema.ts";
-import { FULLTEXT_INDEX, mergePlans, searchIndexPlan } from "../core/schema/schema-statements.ts";
+import { FULLTEXT_INDEX, searchIndexPlan } from "../core/schema/schema-statements.ts";
 import { inferSchema } from "../core/schema/infer-schema.ts";
 import { databaseLabels, readSearchIndex } from "../core/search-index.ts";
 import { ensureSearchIndex } from "../ingest/write.ts";
@@ -29,16 +29,15 @@ export function registerIndexCommand(program: Command): void {
           if (caption) properties.add(caption);
         }
         const before = await readSearchIndex(db);
-        const wanted = mergePlans(
-          { labels: labels.filter((l) => schema.hasLabel(l)), properties: [] },
-          mergePlans(
-            {
-              labels: searchIndexPlan(schema).labels.filter((l) => labels.includes(l)),
-              properties: searchIndexPlan(schema).properties,
-            },
-            { labels, properties: [...properties] },
-          ),
-        );
+        // The database's labels (the schema's first, in its order), the schema's search properties and every caption.
+        const schemaPlan = searchIndexPlan(schema);
+        const wanted = {
+          labels: [
+            ...schemaPlan.labels.filter((l) => labels.includes(l)),
+            ...labels.filter((l) => !schema.hasLabel(l)),
+          ],
+          properties: [...new Set([...schemaPlan.properties, ...properties])],
+        };
         if (wanted.labels.length === 0) {
           process.stdout.write("The database has no labelled nodes: nothing to index yet.\n");
           return;
