@@ -1,9 +1,10 @@
 /** `guanxi schema infer [-o FILE]` and `guanxi schema check FILE`: schemas as data. */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { InputError } from "../core/errors.ts";
 import { checkSchemaText } from "../core/schema/check-schema.ts";
 import { inferSchema } from "../core/schema/infer-schema.ts";
+import { loadSchemaFile } from "../core/schema/load-schema.ts";
 import { withDatabase } from "./connect.ts";
 
 export function registerSchemaCommand(program: Command): void {
@@ -40,19 +41,11 @@ export function registerSchemaCommand(program: Command): void {
     .command("check")
     .description("validate a schema file; every problem with file, line and field")
     .argument("<file>", "schema file (JSON)")
-    .action(async (file: string) => {
-      let text: string;
-      try {
-        text = await readFile(file, "utf8");
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        throw new InputError([
-          { file, message: code === "ENOENT" ? "no such file" : `cannot read: ${String(error)}` },
-        ]);
-      }
-      const check = checkSchemaText(file, text);
-      if (!check.schema) throw new InputError(check.problems);
-      const s = check.schema;
+    .action((file: string) => {
+      // The same reading `--schema FILE` does: strict UTF-8, then every check.
+      const loaded = loadSchemaFile(file);
+      if (!loaded.schema) throw new InputError(loaded.problems);
+      const s = loaded.schema.schema;
       process.stdout.write(
         `${file}: the schema "${s.name}" is valid — ${s.labels.length} labels, ${s.relationshipTypes.length} relationship types.\n`,
       );
