@@ -37,7 +37,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { writeDataset } from "../ingest/write.ts";
 import { WEB_DIST, startServer } from "../server/serve.ts";
 import { launchBrowser } from "../tests/support/browser.ts";

@@ -7,8 +7,8 @@ import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensurePassword, freePort, startBundledDb, type BundledDb } from "../core/bundled-db.ts";
-import { GraphDb } from "../core/graph-db.ts";
+import { ensurePassword, freePort, startBundledDb, type BundledDb } from "../db/client/bundled-db.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
 import { applySchema } from "../ingest/write.ts";
 
 export interface ScratchDb {

@@ -1,6 +1,6 @@
 /** Opens the configured database for a command, turning configuration and connection failures into messages. */
-import { resolveConnection } from "../core/connection.ts";
-import { GraphDb } from "../core/graph-db.ts";
+import { resolveConnection } from "../core/node/connection.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
 
 export async function openDatabase(): Promise<GraphDb> {
   return GraphDb.connect(resolveConnection());

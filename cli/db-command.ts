@@ -10,8 +10,8 @@ import {
   ensurePassword,
   passwordFile,
   startBundledDb,
-} from "../core/bundled-db.ts";
-import { bundledDataDir } from "../core/connection.ts";
+} from "../db/client/bundled-db.ts";
+import { bundledDataDir } from "../core/node/connection.ts";
 import { resolve } from "node:path";
 
 function parsePort(value: string): number {

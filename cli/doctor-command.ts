@@ -5,12 +5,12 @@
  * Exit code 0 when all is well, 1 when something is missing or the server cannot be reached.
  */
 import type { Command } from "commander";
-import { resolveConnection } from "../core/connection.ts";
-import { loadCypher } from "../core/cypher-files.ts";
-import { GraphDb } from "../core/graph-db.ts";
-import { activeSchema } from "../core/schema/load-schema.ts";
+import { resolveConnection } from "../core/node/connection.ts";
+import { loadCypher } from "../core/node/cypher-files.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
+import { activeSchema } from "../core/node/load-schema.ts";
 import { keyConstraintStatement } from "../core/schema/schema-statements.ts";
-import { databaseLabels, readSearchIndex } from "../core/search-index.ts";
+import { databaseLabels, readSearchIndex } from "../core/node/search-index.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 
 /** Neo4j 5.26 is what Guanxi is built and tested on; `CALL (x) { … }` subqueries need 5.23 or later. */

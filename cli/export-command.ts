@@ -3,7 +3,7 @@
  * the graph in a read-only query's result, written for other tools. For csv, PATH is a directory
  * (created if missing) that receives nodes.csv and relationships.csv.
  */
-import { activeSchema } from "../core/schema/load-schema.ts";
+import { activeSchema } from "../core/node/load-schema.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { constants } from "node:fs";
 import { access, mkdir, stat, writeFile } from "node:fs/promises";

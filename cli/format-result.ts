@@ -1,5 +1,5 @@
 /** Renders a query result as a readable table, JSON (one object per record) or CSV. */
-import type { QueryResult } from "../core/graph-db.ts";
+import type { QueryResult } from "../core/node/graph-db.ts";
 import { isPlainNode, isPlainPath, isPlainRelationship, type PlainValue } from "../core/plain-values.ts";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;

@@ -3,11 +3,11 @@
  * caption (from the schema, else inferred), English names, aliases and pinyin keys where present.
  */
 import type { Command } from "commander";
-import { activeSchema } from "../core/schema/load-schema.ts";
+import { activeSchema } from "../core/node/load-schema.ts";
 import { CAPTION_CANDIDATES } from "../core/schema/graph-schema.ts";
 import { FULLTEXT_INDEX, searchIndexPlan } from "../core/schema/schema-statements.ts";
-import { inferSchema } from "../core/schema/infer-schema.ts";
-import { databaseLabels, readSearchIndex } from "../core/search-index.ts";
+import { inferSchema } from "../core/node/infer-schema.ts";
+import { databaseLabels, readSearchIndex } from "../core/node/search-index.ts";
 import { ensureSearchIndex } from "../ingest/write.ts";
 import { withDatabase } from "./connect.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";

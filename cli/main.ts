@@ -1,10 +1,10 @@
 /** The `guanxi` command line: one program, a module per command. */
 import { Command, CommanderError } from "commander";
-import { ConfigError } from "../core/connection.ts";
+import { ConfigError } from "../core/node/connection.ts";
 import { DatabaseError, InputError } from "../core/errors.ts";
-import { QueryDeadlineError, ResultTooLargeError } from "../core/query-isolation.ts";
-import { QueryParameterError, ReadOnlyViolation } from "../core/read-only-query.ts";
-import { SchemaFileError } from "../core/schema/load-schema.ts";
+import { QueryDeadlineError, ResultTooLargeError } from "../core/node/query-isolation.ts";
+import { QueryParameterError, ReadOnlyViolation } from "../core/node/read-only-query.ts";
+import { SchemaFileError } from "../core/node/load-schema.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
 import { registerDbCommand } from "./db-command.ts";

@@ -1,7 +1,7 @@
 /** `guanxi query "CYPHER" [--param k=v …] [--format table|json|csv]`: read-only Cypher from the shell. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { readIsolated, resultMaxBytesFromEnv } from "../core/query-isolation.ts";
-import { assertReadOnly } from "../core/read-only-query.ts";
+import { readIsolated, resultMaxBytesFromEnv } from "../core/node/query-isolation.ts";
+import { assertReadOnly } from "../core/node/read-only-query.ts";
 import { withDatabase } from "./connect.ts";
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from "./format-result.ts";
 
@@ -39,7 +39,7 @@ export function registerQueryCommand(program: Command): void {
     .action(async (cypher: string, opts: { param: Record<string, unknown>; format: OutputFormat }) => {
       await withDatabase(async (db) => {
         const queryType = await assertReadOnly(db, cypher, opts.param);
-        // In a worker thread, with a deadline and a byte budget (core/query-isolation.ts).
+        // In a worker thread, with a deadline and a byte budget (core/node/query-isolation.ts).
         const { columns, rows } = await readIsolated(db.config, cypher, opts.param, {
           rowLimit: Number.MAX_SAFE_INTEGER,
           timeoutMs: QUERY_TIMEOUT_MS,

@@ -3,8 +3,8 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { InputError } from "../core/errors.ts";
 import { checkSchemaText } from "../core/schema/check-schema.ts";
-import { inferSchema } from "../core/schema/infer-schema.ts";
-import { loadSchemaFile } from "../core/schema/load-schema.ts";
+import { inferSchema } from "../core/node/infer-schema.ts";
+import { loadSchemaFile } from "../core/node/load-schema.ts";
 import { withDatabase } from "./connect.ts";
 
 export function registerSchemaCommand(program: Command): void {

@@ -2,9 +2,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { ConfigError, resolveConnection } from "../core/connection.ts";
-import { GraphDb } from "../core/graph-db.ts";
-import { activeSchema } from "../core/schema/load-schema.ts";
+import { ConfigError, resolveConnection } from "../core/node/connection.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
+import { activeSchema } from "../core/node/load-schema.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { DEFAULT_HOST, DEFAULT_PORT, WEB_DIST, isLoopback, startServer } from "../server/serve.ts";
 

@@ -6,14 +6,14 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { DEFAULT_BOLT_PORT, ensurePassword } from "../core/bundled-db.ts";
-import { bundledDataDir, resolveConnection, type ConnectionConfig } from "../core/connection.ts";
-import { loadCypher } from "../core/cypher-files.ts";
-import { DbSupervisor } from "../core/db-supervisor.ts";
-import { GraphDb } from "../core/graph-db.ts";
+import { DEFAULT_BOLT_PORT, ensurePassword } from "../db/client/bundled-db.ts";
+import { bundledDataDir, resolveConnection, type ConnectionConfig } from "../core/node/connection.ts";
+import { loadCypher } from "../core/node/cypher-files.ts";
+import { DbSupervisor } from "../core/node/db-supervisor.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
 import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
 import { DatabaseAvailability } from "../server/db-availability.ts";
-import { activeSchema } from "../core/schema/load-schema.ts";
+import { activeSchema } from "../core/node/load-schema.ts";
 import { DEFAULT_PORT, WEB_DIST, startServer } from "../server/serve.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { summarise } from "./ingest-command.ts";
@@ -52,7 +52,7 @@ export function registerStartCommand(program: Command): void {
       let supervisor: DbSupervisor | undefined;
       if (!process.env.NEO4J_URI) {
         const dataDir = bundledDataDir();
-        // Supervised: if the database dies, it is said here and started again (core/db-supervisor.ts).
+        // Supervised: if the database dies, it is said here and started again (core/node/db-supervisor.ts).
         supervisor = await DbSupervisor.start(
           {
             port: Number(opts.dbPort),

@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadCypher, withSchemaNames } from "../core/cypher-files.ts";
+import { loadCypher, withSchemaNames } from "../core/node/cypher-files.ts";
 import { InputError, type InputProblem } from "../core/errors.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
-import { resolveSchema, type SchemaChoice } from "../core/schema/load-schema.ts";
+import { resolveSchema, type SchemaChoice } from "../core/node/load-schema.ts";
 import { decodeInput, type InputEncoding } from "./decode.ts";
 import { addDerivedProperties } from "./derive.ts";
 import type { RawRecord } from "./raw-record.ts";

@@ -5,11 +5,11 @@
  * A large one is written a batch per transaction: a failure leaves no half-written batch, and since
  * every statement merges, running the ingest again completes the job.
  */
-import { loadCypher, withSchemaNames } from "../core/cypher-files.ts";
-import { toDriverProperty, type GraphDb, type WriteTransaction } from "../core/graph-db.ts";
+import { loadCypher, withSchemaNames } from "../core/node/cypher-files.ts";
+import { toDriverProperty, type GraphDb, type WriteTransaction } from "../core/node/graph-db.ts";
 import type { Dataset, Properties, PropertySpec } from "../core/model.ts";
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
-import { readSearchIndex } from "../core/search-index.ts";
+import { readSearchIndex } from "../core/node/search-index.ts";
 import {
   FULLTEXT_INDEX,
   fulltextIndexStatement,

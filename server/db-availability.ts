@@ -4,7 +4,7 @@
  * going on, and a probe (one quick ping a second) notices when it is back. Without this each request would
  * wait out the driver's retries (15 s and more) on a database that is not there.
  */
-import type { DatabaseState } from "../core/db-supervisor.ts";
+import type { DatabaseState } from "../core/node/db-supervisor.ts";
 import { ApiError } from "./errors.ts";
 
 export const PROBE_INTERVAL_MS = 1_000;

@@ -2,8 +2,8 @@
 import type { FastifyError, FastifySchemaValidationError } from "fastify";
 import type { ApiErrorResponse } from "../core/api-types.ts";
 import { DatabaseError, cypherPosition, type CypherPosition } from "../core/errors.ts";
-import { QueryDeadlineError, ResultTooLargeError } from "../core/query-isolation.ts";
-import { QueryParameterError, ReadOnlyViolation } from "../core/read-only-query.ts";
+import { QueryDeadlineError, ResultTooLargeError } from "../core/node/query-isolation.ts";
+import { QueryParameterError, ReadOnlyViolation } from "../core/node/read-only-query.ts";
 
 export class ApiError extends Error {
   constructor(

@@ -4,8 +4,8 @@
  * Every statement starts from elementId seeks, never from a scan of the database.
  */
 import type { NeighbourGroup } from "../core/api-types.ts";
-import { loadCypher } from "../core/cypher-files.ts";
-import type { GraphDb, RunOptions } from "../core/graph-db.ts";
+import { loadCypher } from "../core/node/cypher-files.ts";
+import type { GraphDb, RunOptions } from "../core/node/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../core/plain-values.ts";
 import type { SubgraphBuilder } from "../core/subgraph.ts";
 import { notFound } from "./errors.ts";

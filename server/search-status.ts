@@ -3,8 +3,8 @@
  * database Guanxi did not create has none, and search then scans instead of failing.
  */
 import type { SearchStatus } from "../core/api-types.ts";
-import type { GraphDb } from "../core/graph-db.ts";
-import { databaseLabels, readSearchIndex } from "../core/search-index.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
+import { databaseLabels, readSearchIndex } from "../core/node/search-index.ts";
 
 /** Nodes a search without the index looks through, at most. */
 export const SCAN_LIMIT = 100_000;

@@ -2,7 +2,7 @@
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
 import type { DatabaseAvailability } from "./db-availability.ts";
 

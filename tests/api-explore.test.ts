@@ -16,7 +16,7 @@ import type {
   SearchResponse,
   Subgraph,
 } from "../core/api-types.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { injectJson, keyOf, seededApi } from "./support/api.ts";
 
 let db: GraphDb;

@@ -8,7 +8,7 @@ import type { ApiErrorResponse, QueryResponse } from "../core/api-types.ts";
 import { injectJson, keyOf, seededApi } from "./support/api.ts";
 import { runCli } from "./support/database.ts";
 import type { FastifyInstance } from "fastify";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 
 let db: GraphDb;
 let app: FastifyInstance;

@@ -10,7 +10,7 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiErrorResponse } from "../core/api-types.ts";
 import { DatabaseError } from "../core/errors.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { buildServer } from "../server/app.ts";
 import { startServer } from "../server/serve.ts";
 import { connectTestDb } from "./support/database.ts";

@@ -12,7 +12,7 @@ import type {
   OverviewResponse,
   SearchResponse,
 } from "../core/api-types.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { SEED_DATASET, ingestFiles } from "../ingest/ingest.ts";
 import { buildServer } from "../server/app.ts";
 import { injectJson } from "./support/api.ts";

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiErrorResponse, QueryResponse } from "../core/api-types.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { buildServer } from "../server/app.ts";
 import { injectJson, seededApi } from "./support/api.ts";
 import { snapshot } from "./support/database.ts";

@@ -14,9 +14,9 @@ import {
   startBundledDb,
   ensurePassword,
   type BundledDb,
-} from "../core/bundled-db.ts";
+} from "../db/client/bundled-db.ts";
 import { DatabaseError } from "../core/errors.ts";
-import { GraphDb } from "../core/graph-db.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
 import { SEED_DATASET, ingestFiles, readInputFiles } from "../ingest/ingest.ts";
 import { validateRecords } from "../ingest/validate.ts";
 import { planBatches } from "../ingest/write.ts";

@@ -1,5 +1,5 @@
 /**
- * The supervised bundled database (core/db-supervisor.ts) and the API's quick answers while it is away
+ * The supervised bundled database (core/node/db-supervisor.ts) and the API's quick answers while it is away
  * (server/db-availability.ts): a second real Neo4j, killed with SIGKILL as a crash would, is noticed,
  * said, restarted; health answers within 2 s all along, and other routes fail fast with a 503 message.
  */
@@ -9,9 +9,9 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiErrorResponse } from "../core/api-types.ts";
-import { ensurePassword, freePort } from "../core/bundled-db.ts";
-import { DbSupervisor } from "../core/db-supervisor.ts";
-import { GraphDb } from "../core/graph-db.ts";
+import { ensurePassword, freePort } from "../db/client/bundled-db.ts";
+import { DbSupervisor } from "../core/node/db-supervisor.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
 import { buildServer } from "../server/app.ts";
 import { DatabaseAvailability } from "../server/db-availability.ts";
 

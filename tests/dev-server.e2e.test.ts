@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SchemaResponse } from "../core/api-types.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { startServer, type RunningServer } from "../server/serve.ts";
 import { launchBrowser, openPage } from "./support/browser.ts";
 import { REPO_ROOT, connectWithSeed } from "./support/database.ts";

@@ -3,9 +3,9 @@
  * an alias), NEO4J_DATABASE, TLS and authentication failures told apart, a read right after a write.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphDb } from "../core/graph-db.ts";
-import { GraphDb as Door } from "../core/graph-db.ts";
-import { resolveConnection } from "../core/connection.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
+import { GraphDb as Door } from "../core/node/graph-db.ts";
+import { resolveConnection } from "../core/node/connection.ts";
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { applySchema } from "../ingest/write.ts";
 import { cliEnv, connectWithSeed, runCli, testConnection } from "./support/database.ts";

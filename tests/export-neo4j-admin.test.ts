@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startBundledDb, type BundledDb } from "../core/bundled-db.ts";
-import { GraphDb } from "../core/graph-db.ts";
+import { freePort, startBundledDb, type BundledDb } from "../db/client/bundled-db.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
 import { connectWithSeed, runCli } from "./support/database.ts";
 import { neo4jAdminImport, type ImportRun } from "./support/neo4j-admin.ts";
 

@@ -12,7 +12,7 @@ import { parse as parseGexf } from "graphology-gexf";
 import type { Download, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { ARTIFACTS, screenshot } from "./support/browser.ts";
 import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
 import { clearDatabase, runCli, snapshot } from "./support/database.ts";

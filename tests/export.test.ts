@@ -13,7 +13,7 @@ import { MultiDirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import type { GraphExportEnvelope } from "../core/model.ts";
 import { ingestFiles } from "../ingest/ingest.ts";
 import { clearDatabase, connectWithSeed, REPO_ROOT, runCli, snapshot } from "./support/database.ts";

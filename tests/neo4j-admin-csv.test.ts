@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import type { SchemaDocument } from "../core/schema/document.ts";
 import { GraphSchema } from "../core/schema/graph-schema.ts";
 import { readCsvFile } from "../ingest/read-csv.ts";

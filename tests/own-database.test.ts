@@ -15,7 +15,7 @@ import type {
   SchemaResponse,
   SearchResponse,
 } from "../core/api-types.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { buildServer } from "../server/app.ts";
 import { injectJson } from "./support/api.ts";
 import { clearDatabase, connectTestDb, dropAllSchema, runCli } from "./support/database.ts";

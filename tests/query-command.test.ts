@@ -1,7 +1,7 @@
 /** `guanxi query` against the real Neo4j with the seed ingested: output formats, parameters, read-only. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { GraphDb } from "../core/graph-db.ts";
+import { GraphDb } from "../core/node/graph-db.ts";
 import { cliEnv, connectWithSeed, runCli, snapshot } from "./support/database.ts";
 
 const ALLIANCE_QUERY = "MATCH (a:Alliance)-[r]-(x) RETURN a.name, type(r), x.name ORDER BY x.name";

@@ -1,11 +1,11 @@
 /**
- * Analyst queries run in worker threads (core/query-isolation.ts): one huge result never freezes the
+ * Analyst queries run in worker threads (core/node/query-isolation.ts): one huge result never freezes the
  * server for everyone, the deadline holds on the client side too, and a result is capped in bytes.
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiErrorResponse, QueryResponse } from "../core/api-types.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { buildServer } from "../server/app.ts";
 import { injectJson } from "./support/api.ts";
 import { cliEnv, connectWithSeed, runCli } from "./support/database.ts";

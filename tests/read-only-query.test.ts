@@ -1,5 +1,5 @@
 /**
- * The read-only decision (core/read-only-query.ts) against the real Neo4j, statement by statement: what
+ * The read-only decision (core/node/read-only-query.ts) against the real Neo4j, statement by statement: what
  * Neo4j's plan says is decided, not what the text looks like. Every statement allowed also runs in a read
  * transaction; every statement refused never reaches the server's files, URLs, settings or other users.
  * Then the three ways in (API, `guanxi query`, `guanxi export`) refuse the LOAD CSV bypass with no request
@@ -12,8 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatabaseError } from "../core/errors.ts";
-import type { GraphDb } from "../core/graph-db.ts";
-import { ReadOnlyViolation, assertReadOnly } from "../core/read-only-query.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
+import { ReadOnlyViolation, assertReadOnly } from "../core/node/read-only-query.ts";
 import { buildServer } from "../server/app.ts";
 import { injectJson } from "./support/api.ts";
 import { connectWithSeed, runCli, snapshot } from "./support/database.ts";

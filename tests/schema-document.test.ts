@@ -7,7 +7,7 @@ import { formatProblem } from "../core/errors.ts";
 import { checkSchemaText } from "../core/schema/check-schema.ts";
 import { schemaDocumentJsonSchemaText } from "../core/schema/document-json-schema.ts";
 import { captionOf, DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
-import { resolveSchema } from "../core/schema/load-schema.ts";
+import { resolveSchema } from "../core/node/load-schema.ts";
 import { NEWS_SCHEMA } from "../core/schema/news-schema.ts";
 import { REPO_ROOT, runCli } from "./support/database.ts";
 

@@ -1,6 +1,6 @@
 /** cypher/schema.cypher on the real Neo4j: it covers the model, migrates an outdated index, and pinyin search works. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { NEWS_LABELS as NODE_LABELS } from "../core/schema/news-schema.ts";
 import { pinyinKeys } from "../core/pinyin.ts";

@@ -9,7 +9,7 @@ import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanArticleText } from "../core/article-text.ts";
 import { datasetJsonSchemaText } from "../core/dataset-schema.ts";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { SEED_DATASET } from "../ingest/ingest.ts";
 import { readJsonDataset } from "../ingest/read-json.ts";
 import { validateRecords } from "../ingest/validate.ts";

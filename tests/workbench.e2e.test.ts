@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphDb } from "../core/graph-db.ts";
+import type { GraphDb } from "../core/node/graph-db.ts";
 import { screenshot } from "./support/browser.ts";
 import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
 import { snapshot } from "./support/database.ts";

@@ -3,11 +3,11 @@
  * plus the end nodes of relationships returned without them, so an exported file never has a dangling edge.
  */
 import type { Subgraph } from "../../core/api-types.ts";
-import { loadCypher } from "../../core/cypher-files.ts";
-import type { GraphDb, Params } from "../../core/graph-db.ts";
+import { loadCypher } from "../../core/node/cypher-files.ts";
+import type { GraphDb, Params } from "../../core/node/graph-db.ts";
 import type { PlainNode } from "../../core/plain-values.ts";
-import { readIsolated, resultMaxBytesFromEnv } from "../../core/query-isolation.ts";
-import { assertReadOnly } from "../../core/read-only-query.ts";
+import { readIsolated, resultMaxBytesFromEnv } from "../../core/node/query-isolation.ts";
+import { assertReadOnly } from "../../core/node/read-only-query.ts";
 import { DEFAULT_SCHEMA, type GraphSchema } from "../../core/schema/graph-schema.ts";
 import { SubgraphBuilder } from "../../core/subgraph.ts";
 
@@ -19,7 +19,7 @@ export async function collectSubgraph(
   schema: GraphSchema = DEFAULT_SCHEMA,
 ): Promise<{ subgraph: Subgraph; rows: number }> {
   await assertReadOnly(db, cypher, params);
-  // In a worker thread, with a deadline and a byte budget (core/query-isolation.ts).
+  // In a worker thread, with a deadline and a byte budget (core/node/query-isolation.ts).
   const result = await readIsolated(db.config, cypher, params, {
     rowLimit: Number.MAX_SAFE_INTEGER,
     timeoutMs,

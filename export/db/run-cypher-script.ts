@@ -4,8 +4,8 @@
  * parameters (data literals only, see export/cypher-literal.ts — nothing is evaluated), `:begin` …
  * `:commit` run their statements in one transaction (all or nothing); other statements run on their own.
  */
-import type { GraphDb, Params } from "../../core/graph-db.ts";
-import { toDriverProperty } from "../../core/graph-db.ts";
+import type { GraphDb, Params } from "../../core/node/graph-db.ts";
+import { toDriverProperty } from "../../core/node/graph-db.ts";
 import { CypherLiteralError, parseCypherLiteral, type CypherValue } from "../cypher-literal.ts";
 
 export class ScriptError extends Error {

@@ -2,7 +2,7 @@
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { ExpandRequest, ExpandResponse } from "../../core/api-types.ts";
-import type { GraphDb } from "../../core/graph-db.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import { BULK_OMITTED_PROPERTIES, SubgraphBuilder } from "../../core/subgraph.ts";
 import { NODE_KEY_SCHEMA, neighbourGroups, neighbourPage, requireNode } from "../graph-reads.ts";
 

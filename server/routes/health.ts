@@ -3,7 +3,7 @@
  * to be restarting or away it says so at once, else one ping that waits at most PING_TIMEOUT_MS (no retries).
  */
 import type { FastifyInstance } from "fastify";
-import type { GraphDb } from "../../core/graph-db.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import { PING_TIMEOUT_MS, type DatabaseAvailability } from "../db-availability.ts";
 
 export function registerHealthRoutes(

@@ -4,8 +4,8 @@ import { captionOf, type GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import { NODES_PER_REQUEST } from "../../core/api-types.ts";
 import type { NodeDetailsResponse, NodesRequest, NodesResponse } from "../../core/api-types.ts";
-import { loadCypher, withSchemaNames } from "../../core/cypher-files.ts";
-import type { GraphDb } from "../../core/graph-db.ts";
+import { loadCypher, withSchemaNames } from "../../core/node/cypher-files.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../../core/plain-values.ts";
 import { SubgraphBuilder, toGraphEdge, toGraphNode } from "../../core/subgraph.ts";
 import {

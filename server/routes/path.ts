@@ -2,8 +2,8 @@
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { PathRequest, PathResponse } from "../../core/api-types.ts";
-import { loadCypher } from "../../core/cypher-files.ts";
-import type { GraphDb } from "../../core/graph-db.ts";
+import { loadCypher } from "../../core/node/cypher-files.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import type { PlainPath } from "../../core/plain-values.ts";
 import { BULK_OMITTED_PROPERTIES, SubgraphBuilder } from "../../core/subgraph.ts";
 import { EXPLORE_TIMEOUT, NODE_KEY_SCHEMA, addNodesByKey, requireNode } from "../graph-reads.ts";

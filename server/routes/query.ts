@@ -1,9 +1,9 @@
 /** POST /api/query: analyst Cypher, read-only, with a timeout and a row cap; rows plus the graph in them. */
 import type { FastifyInstance } from "fastify";
 import type { QueryRequest, QueryResponse } from "../../core/api-types.ts";
-import type { CappedResult, GraphDb } from "../../core/graph-db.ts";
-import type { QueryWorkerPool } from "../../core/query-isolation.ts";
-import { assertReadOnly } from "../../core/read-only-query.ts";
+import type { CappedResult, GraphDb } from "../../core/node/graph-db.ts";
+import type { QueryWorkerPool } from "../../core/node/query-isolation.ts";
+import { assertReadOnly } from "../../core/node/read-only-query.ts";
 import { SubgraphBuilder } from "../../core/subgraph.ts";
 import { ApiError, toApiError } from "../errors.ts";
 import { addNodesByKey } from "../graph-reads.ts";

@@ -1,9 +1,9 @@
 /** GET /api/queries: the saved queries of cypher/queries/, read on each request so a new file shows at once. */
 import type { FastifyInstance } from "fastify";
 import type { SavedQueriesResponse } from "../../core/api-types.ts";
-import { loadCypher } from "../../core/cypher-files.ts";
-import type { GraphDb } from "../../core/graph-db.ts";
-import { SAVED_QUERIES_DIR, loadSavedQueries } from "../../core/saved-queries.ts";
+import { loadCypher } from "../../core/node/cypher-files.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
+import { SAVED_QUERIES_DIR, loadSavedQueries } from "../../core/node/saved-queries.ts";
 import { EXPLORE_TIMEOUT } from "../graph-reads.ts";
 
 const savedQueriesResponse = {

@@ -2,9 +2,9 @@
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { SchemaResponse } from "../../core/api-types.ts";
-import { loadCypher } from "../../core/cypher-files.ts";
+import { loadCypher } from "../../core/node/cypher-files.ts";
 import { DatabaseError } from "../../core/errors.ts";
-import type { GraphDb } from "../../core/graph-db.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import type { PlainValue } from "../../core/plain-values.ts";
 import { EXPLORE_TIMEOUT } from "../graph-reads.ts";
 import type { SearchStatusCache } from "../search-status.ts";

@@ -2,8 +2,8 @@
 import { captionOf, type GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import type { SearchResponse } from "../../core/api-types.ts";
-import { loadCypher } from "../../core/cypher-files.ts";
-import type { GraphDb } from "../../core/graph-db.ts";
+import { loadCypher } from "../../core/node/cypher-files.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import { pinyinKeys } from "../../core/pinyin.ts";
 import type { PlainNode } from "../../core/plain-values.ts";
 import { BULK_OMITTED_PROPERTIES, toGraphNode } from "../../core/subgraph.ts";

@@ -1,6 +1,6 @@
 /** Test access to the explorer API in-process (fastify's inject: no port), over the run's real Neo4j. */
 import type { FastifyInstance } from "fastify";
-import type { GraphDb } from "../../core/graph-db.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import { buildServer } from "../../server/app.ts";
 import { connectWithSeed } from "./database.ts";
 

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
-import type { GraphDb } from "../../core/graph-db.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import { WEB_DIST, startServer, type RunningServer } from "../../server/serve.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 import { REPO_ROOT, connectWithSeed } from "./database.ts";

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensurePassword, freePort, startBundledDb, type BundledDb } from "../../core/bundled-db.ts";
+import { ensurePassword, freePort, startBundledDb, type BundledDb } from "../../db/client/bundled-db.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 /** The company register of tests/fixtures/own-db: a database made by plain Cypher, with no Guanxi schema. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GraphDb } from "../../core/graph-db.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import { DEFAULT_SCHEMA } from "../../core/schema/graph-schema.ts";
 import { applySchema } from "../../ingest/write.ts";
 import { REPO_ROOT, clearDatabase, dropAllSchema } from "./database.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlainNode, PlainPath } from "../../core/plain-values.ts";
-import { parseSavedQuery, SavedQueryError } from "../../core/saved-queries.ts";
+import { parseSavedQuery, SavedQueryError } from "../../core/node/saved-queries.ts";
 import { cypherName, parseCypherLiteral, writeCypherLiteral } from "../../export/cypher-literal.ts";
 import type { CypherValue } from "../../export/cypher-literal.ts";
 import {

@@ -1,5 +1,5 @@
 // A worker thread starts without the module hooks of the thread that made it: register tsx here, then
-// load the TypeScript worker (core/query-worker.ts), as bin/guanxi.js does for the command line.
+// load the TypeScript worker (core/node/query-worker.ts), as bin/guanxi.js does for the command line.
 import { register } from "tsx/esm/api";
 
 register();

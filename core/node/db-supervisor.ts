@@ -4,7 +4,7 @@
  * retries and a growing pause between them. Listeners hear every change of state, so the API can answer
  * "restarting" at once instead of waiting on a database that is not there.
  */
-import { startBundledDb, type BundledDb, type BundledDbOptions } from "./bundled-db.ts";
+import { startBundledDb, type BundledDb, type BundledDbOptions } from "../../db/client/bundled-db.ts";
 
 export type DatabaseState =
   | { type: "up" }

@@ -18,7 +18,7 @@ import { createServer } from "node:net";
 import { delimiter, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DB_PROJECT = join(REPO_ROOT, "db");
 const LAUNCHER_JAR = join(DB_PROJECT, "target", "guanxi-db.jar");
 const LAUNCHER_LIB = join(DB_PROJECT, "target", "lib");

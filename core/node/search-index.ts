@@ -5,7 +5,7 @@
  */
 import { loadCypher } from "./cypher-files.ts";
 import type { GraphDb } from "./graph-db.ts";
-import { FULLTEXT_INDEX, type SearchIndexPlan } from "./schema/schema-statements.ts";
+import { FULLTEXT_INDEX, type SearchIndexPlan } from "../schema/schema-statements.ts";
 
 export interface SearchIndexState extends SearchIndexPlan {
   /** Neo4j's state: ONLINE, POPULATING or FAILED. */

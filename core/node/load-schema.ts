@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import type { InputProblem } from "../errors.ts";
-import { checkSchemaNode, checkSchemaText } from "./check-schema.ts";
-import { DEFAULT_SCHEMA, type GraphSchema } from "./graph-schema.ts";
+import { checkSchemaNode, checkSchemaText } from "../schema/check-schema.ts";
+import { DEFAULT_SCHEMA, type GraphSchema } from "../schema/graph-schema.ts";
 
 /** A schema file that cannot be used: every problem, with file, line and field. */
 export class SchemaFileError extends Error {

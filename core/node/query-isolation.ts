@@ -7,7 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ConnectionConfig } from "./connection.ts";
-import { DatabaseError } from "./errors.ts";
+import { DatabaseError } from "../errors.ts";
 import type { CappedResult, Params } from "./graph-db.ts";
 
 /** GUANXI_QUERY_MAX_BYTES, else 32 MB of JSON: the most an analyst query may return. */

@@ -10,7 +10,7 @@
  * The read transaction the query then runs in refuses writes as well.
  */
 import type { ExplainedQuery, GraphDb, Params, PlanOperator } from "./graph-db.ts";
-import { DatabaseError } from "./errors.ts";
+import { DatabaseError } from "../errors.ts";
 
 export class ReadOnlyViolation extends Error {
   /** "read-only": the statement writes or changes the schema; "refused": a read Guanxi does not run. */

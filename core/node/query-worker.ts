@@ -1,15 +1,15 @@
 /**
- * The worker thread of core/query-isolation.ts: runs one analyst query at a time on its own driver, so
+ * The worker thread of core/node/query-isolation.ts: runs one analyst query at a time on its own driver, so
  * decoding a huge record blocks this thread only, and the thread that serves everyone else can end it.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ConnectionConfig } from "./connection.ts";
-import { DatabaseError } from "./errors.ts";
+import { DatabaseError } from "../errors.ts";
 import { GraphDb } from "./graph-db.ts";
 import type { WorkerReply, WorkerRequest } from "./query-isolation.ts";
 
 const port = parentPort;
-if (!port) throw new Error("core/query-worker.ts runs as a worker thread");
+if (!port) throw new Error("core/node/query-worker.ts runs as a worker thread");
 const { config } = workerData as { config: ConnectionConfig };
 let db: Promise<GraphDb> | undefined;
 

@@ -6,9 +6,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { GraphSchema } from "./schema/graph-schema.ts";
+import type { GraphSchema } from "../schema/graph-schema.ts";
 
-export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "cypher");
+export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "cypher");
 
 const cache = new Map<string, string>();
 

@@ -12,10 +12,10 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { SavedQuery } from "./api-types.ts";
+import type { SavedQuery } from "../api-types.ts";
 import { CYPHER_DIR } from "./cypher-files.ts";
-import { parameterNames } from "./cypher-params.ts";
-import { formatProblem, type InputProblem } from "./errors.ts";
+import { parameterNames } from "../cypher-params.ts";
+import { formatProblem, type InputProblem } from "../errors.ts";
 
 export const SAVED_QUERIES_DIR = join(CYPHER_DIR, "queries");
 

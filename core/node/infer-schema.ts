@@ -3,16 +3,16 @@
  * they join, property types and which are always present, from Neo4j's own schema procedures
  * (db.schema.nodeTypeProperties / relTypeProperties) and one scan of the relationships for their ends.
  */
-import { loadCypher } from "../cypher-files.ts";
-import type { GraphDb } from "../graph-db.ts";
+import { loadCypher } from "./cypher-files.ts";
+import type { GraphDb } from "./graph-db.ts";
 import type { PropertySpec, PropertyType } from "../model.ts";
-import { SCHEMA_FORMAT, SCHEMA_VERSION, type SchemaDocument } from "./document.ts";
+import { SCHEMA_FORMAT, SCHEMA_VERSION, type SchemaDocument } from "../schema/document.ts";
 import {
   CAPTION_CANDIDATES,
   DERIVED_NODE_PROPERTIES,
   KEY_PROPERTY,
   PROVENANCE_PROPERTIES,
-} from "./graph-schema.ts";
+} from "../schema/graph-schema.ts";
 
 /** Neo4j's property type names → Guanxi's; others are read as text. */
 const NEO4J_TYPES: Record<string, PropertyType> = {

@@ -4,7 +4,12 @@
  * NEO4J_USER is read too, as older tools wrote it. Unset: the bundled database on 127.0.0.1, whose
  * password `guanxi db` keeps in its data directory, so a local user never types it.
  */
-import { DEFAULT_BOLT_PORT, DEFAULT_DATA_DIR, readStoredPassword, passwordFile } from "./bundled-db.ts";
+import {
+  DEFAULT_BOLT_PORT,
+  DEFAULT_DATA_DIR,
+  readStoredPassword,
+  passwordFile,
+} from "../../db/client/bundled-db.ts";
 
 export interface ConnectionConfig {
   uri: string;

@@ -13,10 +13,11 @@ import type {
   SessionMode,
 } from "neo4j-driver";
 import type { ConnectionConfig } from "./connection.ts";
-import { DatabaseError, cypherErrorWithoutPrefix } from "./errors.ts";
-import { isIsoDate } from "./property-values.ts";
-import type { PropertySpec } from "./model.ts";
-import { toPlain, type PlainValue } from "./plain-values.ts";
+import { DatabaseError, cypherErrorWithoutPrefix } from "../errors.ts";
+import { isIsoDate } from "../property-values.ts";
+import type { PropertySpec } from "../model.ts";
+import type { PlainValue } from "../plain-values.ts";
+import { toPlain } from "./to-plain.ts";
 
 export type Params = Record<string, unknown>;
 
