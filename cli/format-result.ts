@@ -2,7 +2,7 @@
 import type { QueryResult } from "../core/node/graph-db.ts";
 import { isPlainNode, isPlainPath, isPlainRelationship, type PlainValue } from "../core/plain-values.ts";
 
-export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
+export const OUTPUT_FORMATS = ["table", "json", "jsonl", "csv"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Short, human text for one value: (:Label {name}) for nodes, [:TYPE] for relationships. */
@@ -107,6 +107,8 @@ export function formatResult(result: QueryResult, format: OutputFormat): string 
   switch (format) {
     case "json":
       return JSON.stringify(result.rows, null, 2);
+    case "jsonl":
+      return result.rows.map((row) => JSON.stringify(row)).join("\n");
     case "csv":
       return [
         result.columns.map(csvCell).join(","),

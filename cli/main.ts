@@ -1,13 +1,9 @@
 /** The `guanxi` command line: one program, a module per command. */
 import { Command, CommanderError } from "commander";
-import { ConfigError } from "../core/node/connection.ts";
-import { DatabaseError, InputError } from "../core/errors.ts";
-import { QueryDeadlineError, ResultTooLargeError } from "../core/node/query-isolation.ts";
-import { QueryParameterError, ReadOnlyViolation } from "../core/node/read-only-query.ts";
-import { SchemaFileError } from "../core/node/load-schema.ts";
-import { ScriptError } from "../export/db/run-cypher-script.ts";
-import { ExportError } from "../export/types.ts";
+import { PACKAGE_VERSION } from "../core/node/install-paths.ts";
 import { registerDbCommand } from "./db-command.ts";
+import { describeEnvironment } from "./environment.ts";
+import { EXIT_HELP, exitCodeFor } from "./exit-codes.ts";
 import { registerDoctorCommand } from "./doctor-command.ts";
 import { registerExportCommand } from "./export-command.ts";
 import { registerIndexCommand } from "./index-command.ts";
@@ -20,6 +16,7 @@ import { registerStartCommand } from "./start-command.ts";
 
 const program = new Command("guanxi")
   .description("Guanxi (关系): see who is linked to whom — a knowledge-graph explorer over Neo4j")
+  .version(PACKAGE_VERSION, "-V, --version", "print Guanxi's version")
   .showHelpAfterError()
   .exitOverride();
 
@@ -34,26 +31,15 @@ registerRunScriptCommand(program);
 registerServeCommand(program);
 registerDoctorCommand(program);
 
-const KNOWN_ERRORS = [
-  SchemaFileError,
-  InputError,
-  DatabaseError,
-  ConfigError,
-  ReadOnlyViolation,
-  QueryParameterError,
-  QueryDeadlineError,
-  ResultTooLargeError,
-  ExportError,
-  ScriptError,
-];
+describeEnvironment(program);
+program.addHelpText("after", EXIT_HELP);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (KNOWN_ERRORS.some((E) => error instanceof E)) {
-    process.stderr.write(`guanxi: ${(error as Error).message}\n`);
-    process.exit(1);
-  }
-  throw error;
+  const { code, known } = exitCodeFor(error);
+  if (error instanceof CommanderError) process.exit(code);
+  if (!known) throw error;
+  process.stderr.write(`guanxi: ${(error as Error).message}\n`);
+  process.exit(code);
 }

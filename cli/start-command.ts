@@ -3,11 +3,17 @@
  * bundled database, ingests the seed data set into an empty database, and keeps running until
  * Ctrl-C; with NEO4J_URI set it uses that server instead.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { DEFAULT_BOLT_PORT, ensurePassword } from "../db/client/bundled-db.ts";
-import { bundledDataDir, resolveConnection, type ConnectionConfig } from "../core/node/connection.ts";
+import {
+  ConfigError,
+  bundledDataDir,
+  resolveConnection,
+  type ConnectionConfig,
+} from "../core/node/connection.ts";
+import { IS_SOURCE_CHECKOUT, packagePath } from "../core/node/install-paths.ts";
 import { loadCypher } from "../core/node/cypher-files.ts";
 import { DbSupervisor } from "../core/node/db-supervisor.ts";
 import { GraphDb } from "../core/node/graph-db.ts";
@@ -18,7 +24,20 @@ import { DEFAULT_PORT, WEB_DIST, startServer } from "../server/serve.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { summarise } from "./ingest-command.ts";
 
-const VITE_CONFIG = join(dirname(fileURLToPath(import.meta.url)), "..", "vite.config.ts");
+const VITE_CONFIG = packagePath("vite.config.ts");
+
+/**
+ * In a clone the explorer is built from web/ on every start (a second or two), so it always matches the
+ * sources; an installed package ships it built (dist/web/) and has no Vite.
+ */
+async function explorerReady(): Promise<void> {
+  if (IS_SOURCE_CHECKOUT) {
+    const { build } = await import("vite");
+    await build({ configFile: VITE_CONFIG, logLevel: "warn" });
+  } else if (!existsSync(join(WEB_DIST, "index.html"))) {
+    throw new ConfigError(`The explorer is missing from this installation (${WEB_DIST}): reinstall Guanxi.`);
+  }
+}
 
 async function ingestSeedIfEmpty(db: GraphDb): Promise<void> {
   const { rows } = await db.read(loadCypher("explore/totals"));
@@ -71,9 +90,7 @@ export function registerStartCommand(program: Command): void {
         : resolveConnection();
       const db = await GraphDb.connect(config);
       await ingestSeedIfEmpty(db);
-      // The explorer is built from web/ on every start (a second or two), so it always matches the sources.
-      const { build } = await import("vite");
-      await build({ configFile: VITE_CONFIG, logLevel: "warn" });
+      await explorerReady();
       const availability = new DatabaseAvailability((ms) => db.ping(ms));
       supervisor?.onChange((state) => availability.set(state));
       const server = await startServer({

@@ -3,8 +3,8 @@
  * the schema and write. Bad input raises InputError listing every problem; nothing is written.
  */
 import { readFile } from "node:fs/promises";
-import { dirname, extname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname, relative } from "node:path";
+import { packagePath } from "../core/node/install-paths.ts";
 import { loadCypher, withSchemaNames } from "../core/node/cypher-files.ts";
 import { InputError, type InputProblem } from "../core/errors.ts";
 import type { GraphDb } from "../core/node/graph-db.ts";
@@ -18,7 +18,7 @@ import { readJsonDataset } from "./read-json.ts";
 import { validateRecords, type ExistingNodeLookup } from "./validate.ts";
 import { applySchema, writeDataset, type WriteOptions, type WriteSummary } from "./write.ts";
 
-export const SEED_DATASET = join(dirname(fileURLToPath(import.meta.url)), "..", "data", "seed.json");
+export const SEED_DATASET = packagePath("data", "seed.json");
 
 export interface IngestOptions extends WriteOptions, Omit<CsvOptions, "schema"> {
   /** `--schema FILE` / GUANXI_SCHEMA, resolved by the caller; else a data set's own, else the default. */

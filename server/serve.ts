@@ -1,12 +1,11 @@
 /** Starts the API (and the built explorer) on a port; `close()` stops it. */
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { GraphDb } from "../core/node/graph-db.ts";
+import { packagePath } from "../core/node/install-paths.ts";
 import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
 import type { DatabaseAvailability } from "./db-availability.ts";
 
-export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
+export const WEB_DIST = packagePath("dist", "web");
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_HOST = "127.0.0.1";
 

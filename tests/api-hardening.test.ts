@@ -84,7 +84,7 @@ describe("large integer parameters", () => {
 
   it("is refused by guanxi query too", async () => {
     const run = await runCli(["query", "RETURN $n AS n", "--param", "n=9007199254740993"]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/guanxi: Parameter \$n is .*beyond ±2\^53/);
   });
 });

@@ -56,7 +56,7 @@ describe("connections", () => {
   it("reads NEO4J_USERNAME before NEO4J_USER, and says authentication failed for whom", async () => {
     const env = cliEnv({ NEO4J_USERNAME: "analyst-who-does-not-exist" });
     const result = await runCli(["query", "RETURN 1"], env);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(6);
     expect(result.stderr).toMatch(
       /Authentication failed: .* refused the credentials of user "analyst-who-does-not-exist"\. Check NEO4J_USERNAME and NEO4J_PASSWORD/,
     );
@@ -67,14 +67,14 @@ describe("connections", () => {
 
   it("names an unknown NEO4J_DATABASE", async () => {
     const result = await runCli(["query", "RETURN 1"], cliEnv({ NEO4J_DATABASE: "nosuchdb" }));
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(6);
     expect(result.stderr).toMatch(/no database "nosuchdb": check NEO4J_DATABASE/);
   });
 
   it("says TLS failed when a TLS scheme meets a server without encryption", async () => {
     const uri = testConnection().uri.replace(/^bolt:/, "bolt+s:");
     const result = await runCli(["query", "RETURN 1"], cliEnv({ NEO4J_URI: uri }));
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(6);
     expect(result.stderr).toMatch(/TLS failed talking to bolt\+s:/);
   });
 

@@ -68,15 +68,15 @@ describe("guanxi export", () => {
 
   it("says when the output cannot be written, before running the query", async () => {
     const missing = await runCli(exportArgs("gexf", join(dir, "no-such-dir", "x.gexf")));
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/guanxi: cannot write .*no-such-dir.*x\.gexf: no such directory/);
     const file = join(dir, "a-file");
     writeFileSync(file, "");
     const csvToFile = await runCli(exportArgs("csv", file));
-    expect(csvToFile.code).toBe(1);
+    expect(csvToFile.code).toBe(2);
     expect(csvToFile.stderr).toContain("for csv, -o names a directory");
     const toDir = await runCli(exportArgs("gexf", dir));
-    expect(toDir.code).toBe(1);
+    expect(toDir.code).toBe(2);
     expect(toDir.stderr).toContain("it is a directory; give a file name");
   });
 
@@ -85,7 +85,7 @@ describe("guanxi export", () => {
     const run = await runCli(
       exportArgs("gexf", join(dir, "w.gexf"), "CREATE (n:Region {id: 'region:x'}) RETURN n"),
     );
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/guanxi: Refused: this query writes to the database/);
     expect(existsSync(join(dir, "w.gexf"))).toBe(false);
     expect(await snapshot(db)).toBe(before);
@@ -93,7 +93,7 @@ describe("guanxi export", () => {
 
   it("reports a Cypher error with its position in the statement", async () => {
     const run = await runCli(exportArgs("gexf", join(dir, "e.gexf"), "MATCH (n RETURN n"));
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(5);
     expect(run.stderr).toMatch(/line 1, column 10 \(offset: 9\)/);
   });
 
@@ -118,7 +118,7 @@ describe("guanxi run-script", () => {
       ":begin\n:param rows => [{id: 'region:x'}]\nUNWIND $rows AS row CREATE (n:Region {id: row.id});\n:source other.cypher\n:commit\n",
     );
     const run = await runCli(["run-script", path]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/bad\.cypher:4: unsupported command :source/);
     expect(await snapshot(db)).toBe(before);
   });
@@ -131,14 +131,14 @@ describe("guanxi run-script", () => {
       ":begin\n:param rows => [{id: 'region:x'}]\nUNWIND $rows AS row CREATE (n:Region {id: row.id});\nRETURN 1/0;\n:commit\n",
     );
     const run = await runCli(["run-script", path]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(5);
     expect(run.stderr).toMatch(/fails\.cypher:4: .*by zero/);
     expect(await snapshot(db)).toBe(before);
   });
 
   it("says when the file does not exist", async () => {
     const run = await runCli(["run-script", join(dir, "none.cypher")]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot read .*none\.cypher: no such file/);
   });
 });

@@ -111,7 +111,7 @@ describe("guanxi ingest", () => {
     async (_what, name, text, message) => {
       const path = name === "nowhere.json" ? join(dir, name) : file(name, text);
       const run = await runCli(["ingest", path]);
-      expect(run.code).toBe(1);
+      expect(run.code).toBe(3);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toContain("nothing was written");
       expect(await snapshot(db)).toBe(seeded);
@@ -127,7 +127,7 @@ describe("guanxi ingest", () => {
       ),
     );
     const run = await runCli(["ingest", path]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/2 problems in the input/);
     expect(run.stderr).toMatch(/many\.json:8, record 4, field "kind": must be one of union, /);
     expect(run.stderr).toMatch(/many\.json:\d+, record 2, field "end": no node with id "region:none"/);

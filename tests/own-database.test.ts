@@ -195,7 +195,7 @@ describe("a database Guanxi did not create", () => {
 
   it("refuses an ingest of the same files under the news schema, naming the label and how to add it", async () => {
     const result = await runCli(["ingest", join(dir, "csv", "nodes.csv")]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
       /nodes\.csv:2, record 1, field "labels": unknown label "(City|Company|Officer|Director)": the schema "news" has .* add .* under "labels" in a schema file and pass it with --schema FILE/,
     );

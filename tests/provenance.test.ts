@@ -187,7 +187,7 @@ describe("provenance", () => {
     const bad = join(dir, "conflict.json");
     writeFileSync(bad, JSON.stringify(conflict, null, 2));
     const refused = await runCli(["ingest", bad]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(
       /duplicate relationship .*DESIGNATED.* with different properties .*evidence of one fact may differ/,
     );

@@ -62,12 +62,39 @@ describe("guanxi query", () => {
       "MATCH (r:Region) WHERE r.id IN $ids RETURN r.name AS name, r.nameEn AS en ORDER BY en",
       "-p",
       'ids=["region:wuqing","region:langfang"]',
+      "--format",
+      "table",
     ]);
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split("\n");
     expect(lines[1]).toMatch(/│ name +│ en +│/);
     expect(lines[3]).toMatch(/│ 廊坊市 +│ Langfang/);
     expect(lines.at(-1)).toBe("2 rows");
+  });
+
+  it("prints JSON lines by default when the output is not a terminal, and reads - from standard input", async () => {
+    const cypher =
+      "MATCH (r:Region) WHERE r.id IN ['region:wuqing', 'region:langfang'] RETURN r.name AS name ORDER BY name";
+    const piped = await runCli(["query", cypher]);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(
+      piped.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([{ name: "廊坊市" }, { name: "武清区" }]);
+    const fromStdin = await runCli(["query", "-", "--format", "jsonl"], cliEnv(), cypher);
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stdout).toBe(piped.stdout);
+    const none = await runCli(["query", "MATCH (n:NoSuchLabel) RETURN n", "--format", "jsonl"]);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout).toBe("");
+    const empty = await runCli(["query", "-"], cliEnv(), "  \n");
+    expect(empty.code).toBe(3);
+    expect(empty.stderr).toMatch(/<stdin>: is empty: expected the Cypher statement/);
+    const notUtf8 = await runCli(["query", "-"], cliEnv(), Uint8Array.from([0x52, 0x45, 0xff, 0xfe]));
+    expect(notUtf8.code).toBe(3);
+    expect(notUtf8.stderr).toMatch(/<stdin>:1: is not UTF-8/);
   });
 
   it("takes integer parameters as integers", async () => {
@@ -91,7 +118,7 @@ describe("guanxi query", () => {
   ])("refuses a write with a clear message and changes nothing: %s", async (cypher) => {
     const before = await snapshot(db);
     const run = await runCli(["query", cypher]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(run.stderr).toMatch(
       /Refused: this query (writes to the database|changes the schema).*read-only; nothing was changed/,
     );
@@ -102,28 +129,28 @@ describe("guanxi query", () => {
 
   it("refuses reads that are not analysis (LOAD CSV, TERMINATE TRANSACTIONS), as the API does", async () => {
     const csv = await runCli(["query", "LOAD CSV FROM 'file:///x.csv' AS row RETURN row"]);
-    expect(csv.code).toBe(1);
+    expect(csv.code).toBe(4);
     expect(csv.stderr).toMatch(/Refused: LOAD CSV reads files or URLs from the database server/);
     const terminate = await runCli(["query", "TERMINATE TRANSACTIONS 'neo4j-transaction-1'"]);
-    expect(terminate.code).toBe(1);
+    expect(terminate.code).toBe(4);
     expect(terminate.stderr).toMatch(/Refused: TERMINATE TRANSACTIONS ends other users' queries/);
   });
 
   it("places a syntax error in the statement as typed (not counting the EXPLAIN it is checked with)", async () => {
     const bad = await runCli(["query", "MATCH (n RETURN n"]);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(5);
     expect(bad.stderr).toContain("(line 1, column 10 (offset: 9))");
   });
 
   it("reports a Cypher error and a wrong password clearly", async () => {
     const bad = await runCli(["query", "MATCH (n RETURN n"]);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(5);
     expect(bad.stderr).toMatch(/^guanxi: .*Invalid input/s);
     const denied = await runCli(["query", "RETURN 1"], cliEnv({ NEO4J_PASSWORD: "wrong-password" }));
-    expect(denied.code).toBe(1);
+    expect(denied.code).toBe(6);
     expect(denied.stderr).toMatch(/refused the credentials of user "neo4j"/);
     const down = await runCli(["query", "RETURN 1"], cliEnv({ NEO4J_URI: "bolt://127.0.0.1:1" }));
-    expect(down.code).toBe(1);
+    expect(down.code).toBe(6);
     expect(down.stderr).toMatch(/Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
   });
 

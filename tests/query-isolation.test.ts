@@ -82,7 +82,7 @@ describe("the result size cap", () => {
   it("caps guanxi query and guanxi export too (GUANXI_QUERY_MAX_BYTES)", async () => {
     const env = cliEnv({ GUANXI_QUERY_MAX_BYTES: "1000" });
     const run = await runCli(["query", "UNWIND range(1, 1000) AS i RETURN i"], env);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/guanxi: The result is larger than 1000 bytes/);
     const small = await runCli(["query", "UNWIND range(1, 3) AS i RETURN i", "--format", "json"], env);
     expect(small.code, small.stderr).toBe(0);

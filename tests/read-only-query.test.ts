@@ -190,7 +190,7 @@ describe("every way in refuses the LOAD CSV bypasses", () => {
   it.each(bypasses)("guanxi query and guanxi export: %j", async (cypher) => {
     const statement = cypher.replace(/URL/g, url);
     const run = await runCli(["query", statement]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/Refused: LOAD CSV/);
     const dir = mkdtempSync(join(tmpdir(), "guanxi-refused-"));
     try {
@@ -203,7 +203,7 @@ describe("every way in refuses the LOAD CSV bypasses", () => {
         "-o",
         join(dir, "x.json"),
       ]);
-      expect(exported.code).toBe(1);
+      expect(exported.code).toBe(4);
       expect(exported.stderr).toMatch(/Refused: LOAD CSV/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

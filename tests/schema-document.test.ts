@@ -85,7 +85,7 @@ describe("checking a schema file", () => {
     expect(problems(text)).toEqual([expect.stringMatching(/provenance\.documentLabel" must name the label/)]);
   });
 
-  it("`guanxi schema check` says valid or lists the problems with exit code 1", async () => {
+  it("`guanxi schema check` says valid or lists the problems with exit code 3 (validation)", async () => {
     const good = join(dir, "good.json");
     writeFileSync(good, JSON.stringify({ name: "x", labels: { A: {} }, relationshipTypes: {} }));
     const ok = await runCli(["schema", "check", good]);
@@ -94,7 +94,7 @@ describe("checking a schema file", () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, '{ "name": "x", "labels": { "A": { "caption": 5 } }, "relationshipTypes": {} }');
     const refused = await runCli(["schema", "check", bad]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/bad\.json:1, field "labels\.A\.caption": must be string/);
   });
 });

@@ -4,11 +4,11 @@
  * index's labels and properties — always quoted as a Cypher identifier.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { GraphSchema } from "../schema/graph-schema.ts";
+import { packagePath } from "./install-paths.ts";
 
-export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "cypher");
+export const CYPHER_DIR = packagePath("cypher");
 
 const cache = new Map<string, string>();
 

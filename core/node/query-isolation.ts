@@ -63,7 +63,10 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`;
 }
 
-const WORKER_ENTRY = new URL("./query-worker-entry.js", import.meta.url);
+// From the sources a worker needs tsx registered first (query-worker-entry.js); compiled, it loads directly.
+const WORKER_ENTRY = import.meta.url.endsWith(".ts")
+  ? new URL("./query-worker-entry.js", import.meta.url)
+  : new URL("./query-worker.js", import.meta.url);
 
 /**
  * A few warm workers (each with its own driver), one query per worker at a time, so ending one query

@@ -16,19 +16,33 @@ import {
 } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import {
+  IS_SOURCE_CHECKOUT,
+  PACKAGE_ROOT,
+  PACKAGE_VERSION,
+  guanxiHome,
+  packagePath,
+} from "../../core/node/install-paths.ts";
 
-const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DB_PROJECT = join(REPO_ROOT, "db");
-const LAUNCHER_JAR = join(DB_PROJECT, "target", "guanxi-db.jar");
-const LAUNCHER_LIB = join(DB_PROJECT, "target", "lib");
+const REPO_ROOT = PACKAGE_ROOT;
+const DB_PROJECT = packagePath("db");
+/**
+ * Maven's output: `db/target` in a clone; for an installed package a folder per version in Guanxi's
+ * home (the package's own folder may be read-only and is replaced on upgrade).
+ */
+export const LAUNCHER_BUILD_DIR: string = IS_SOURCE_CHECKOUT
+  ? join(DB_PROJECT, "target")
+  : join(guanxiHome(), "build", `db-${PACKAGE_VERSION}`);
+const LAUNCHER_JAR = join(LAUNCHER_BUILD_DIR, "guanxi-db.jar");
+const LAUNCHER_LIB = join(LAUNCHER_BUILD_DIR, "lib");
 const READY_LINE = /^Guanxi Neo4j ready at (bolt:\/\/\S+)\s*$/;
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 /** Neo4j's default minimum password length (dbms.security.auth_minimum_password_length). */
 const MIN_PASSWORD_LENGTH = 8;
 
-export const DEFAULT_DATA_DIR: string = join(REPO_ROOT, ".guanxi", "db");
+/** The bundled database's data: `<home>/db` (GUANXI_DATA_DIR overrides it, see core/node/connection.ts). */
+export const DEFAULT_DATA_DIR: string = join(guanxiHome(), "db");
 export const DEFAULT_BOLT_PORT = 7687;
 
 export function passwordFile(dataDir: string): string {
@@ -94,8 +108,16 @@ function tail(text: string, lines: number): string {
 
 function runMaven(): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const args = ["-q", "-B", "-f", join(DB_PROJECT, "pom.xml"), "package"];
-    const child = spawn("mvn", args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const args = [
+      "-q",
+      "-B",
+      "-f",
+      join(DB_PROJECT, "pom.xml"),
+      `-Dguanxi.build.dir=${LAUNCHER_BUILD_DIR}`,
+      "package",
+    ];
+    mkdirSync(LAUNCHER_BUILD_DIR, { recursive: true });
+    const child = spawn("mvn", args, { cwd: LAUNCHER_BUILD_DIR, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -28,8 +28,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `guanxi ARGS…` as a user would (a real process, through bin/guanxi.js). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promise<CliResult> {
+/** Runs `guanxi ARGS…` as a user would (a real process, through bin/guanxi.js); `input` is its stdin. */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = cliEnv(),
+  input: string | Uint8Array = "",
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, "bin", "guanxi.js"), ...args], {
       env,
@@ -41,6 +45,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promi
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on("error", () => {}); // a command that never reads its input may exit first
+    child.stdin.end(input);
   });
 }
 
