@@ -10,6 +10,7 @@ import { QueryParameterError, ReadOnlyViolation } from "../core/node/read-only-q
 import { SchemaFileError } from "../core/node/load-schema.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
+import { TokenError } from "../server/team/tokens.ts";
 
 export const EXIT = {
   ok: 0,
@@ -46,7 +47,12 @@ export function exitCodeFor(error: unknown): { code: number; known: boolean } {
     return { code: error.exitCode === 0 ? EXIT.ok : EXIT.usage, known: true };
   if (error instanceof InputError || error instanceof SchemaFileError)
     return { code: EXIT.validation, known: true };
-  if (error instanceof ConfigError || error instanceof QueryParameterError || error instanceof ExportError)
+  if (
+    error instanceof ConfigError ||
+    error instanceof QueryParameterError ||
+    error instanceof ExportError ||
+    error instanceof TokenError
+  )
     return { code: EXIT.usage, known: true };
   if (
     error instanceof ReadOnlyViolation ||

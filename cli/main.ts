@@ -13,6 +13,7 @@ import { registerRunScriptCommand } from "./run-script-command.ts";
 import { registerSchemaCommand } from "./schema-command.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerStartCommand } from "./start-command.ts";
+import { registerTokenCommand } from "./token-command.ts";
 
 const program = new Command("guanxi")
   .description("Guanxi (关系): see who is linked to whom — a knowledge-graph explorer over Neo4j")
@@ -30,6 +31,7 @@ registerExportCommand(program);
 registerRunScriptCommand(program);
 registerServeCommand(program);
 registerDoctorCommand(program);
+registerTokenCommand(program);
 
 describeEnvironment(program);
 program.addHelpText("after", EXIT_HELP);

@@ -23,6 +23,7 @@ import { registerSavedQueryRoutes } from "./routes/saved-queries.ts";
 import { registerSchemaRoutes } from "./routes/schema.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 import { SearchStatusCache } from "./search-status.ts";
+import { registerTeamAccess, type TeamOptions } from "./team/access.ts";
 
 export interface ServerOptions {
   db: GraphDb;
@@ -42,9 +43,9 @@ export interface ServerOptions {
   queryMaxBytes?: number;
   /**
    * Host names the server answers to (the Host header), so a web page elsewhere cannot reach a local
-   * server through DNS rebinding. Default: the loopback names. "any" when it listens on a network address.
+   * server through DNS rebinding, on every interface. Default: the loopback names.
    */
-  allowedHosts?: readonly string[] | "any";
+  allowedHosts?: readonly string[];
   /**
    * Whether the database is there (server/db-availability.ts); `guanxi start` feeds it the supervisor's
    * state. Default: one that learns from failed requests and probes until the database answers.
@@ -57,6 +58,10 @@ export interface ServerOptions {
    * explorer asks for a few hundred; `npm run bench:render` raises this to load whole databases.
    */
   overviewMaxLimit?: number;
+  /** Who may use the API (server/team/access.ts). Default: no sign-in, for the one local analyst. */
+  team?: TeamOptions;
+  /** HTTPS: certificate and key (PEM). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -97,6 +102,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const searchStatus = new SearchStatusCache(db);
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     // Long enough for any elementId; the route's schema then says what is wrong with a longer one.
@@ -112,18 +118,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     else console.error(`guanxi serve: ${method} ${url.split("?")[0]} failed:`, error);
   };
 
-  const allowed = options.allowedHosts ?? LOOPBACK_HOSTS;
-  if (allowed !== "any") {
-    app.addHook("onRequest", async (request) => {
-      if (!allowed.includes(hostName(request.headers.host))) {
-        throw new ApiError(
-          403,
-          "forbidden-host",
-          "This Guanxi server only answers requests addressed to it by its own host name.",
-        );
-      }
-    });
-  }
+  const allowed = (options.allowedHosts ?? LOOPBACK_HOSTS).map((h) => h.toLowerCase());
+  app.addHook("onRequest", async (request) => {
+    if (!allowed.includes(hostName(request.headers.host))) {
+      throw new ApiError(
+        403,
+        "forbidden-host",
+        "This Guanxi server only answers requests addressed to it by its own host name.",
+      );
+    }
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
@@ -154,6 +158,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     return reply.status(apiError.status).send(errorBody(apiError));
   });
 
+  registerTeamAccess(app, options.team ?? { auth: "none" });
   registerHealthRoutes(app, db, availability);
   registerOverviewRoutes(app, db, schema, options.overviewMaxLimit);
   registerSchemaRoutes(app, db, schema, searchStatus);

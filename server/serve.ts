@@ -2,7 +2,9 @@
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
 import type { GraphDb } from "../core/node/graph-db.ts";
 import { packagePath } from "../core/node/install-paths.ts";
+import { ConfigError } from "../core/node/connection.ts";
 import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
+import type { TeamOptions } from "./team/access.ts";
 import type { DatabaseAvailability } from "./db-availability.ts";
 
 export const WEB_DIST = packagePath("dist", "web");
@@ -32,21 +34,44 @@ export async function startServer(options: {
   schema?: GraphSchema;
   /** See ServerOptions.availability. */
   availability?: DatabaseAvailability;
+  /** See ServerOptions.team. Anything but loopback needs authentication. */
+  team?: TeamOptions;
+  /** Host names the server answers to besides the loopback names (required off loopback). */
+  allowedHosts?: readonly string[];
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
+  const team = options.team ?? { auth: "none" };
+  const bare = host.replace(/^\[|\]$/g, "");
+  if (!isLoopback(host) && team.auth === "none") {
+    throw new ConfigError(
+      `Listening on ${host} (not loopback) needs authentication: create tokens with \`guanxi token create NAME\` and serve with --auth tokens.`,
+    );
+  }
+  const wildcard = bare === "0.0.0.0" || bare === "::";
+  const names = options.allowedHosts ?? [];
+  if (!isLoopback(host) && wildcard && names.length === 0) {
+    throw new ConfigError(
+      `Listening on every interface (${host}): say which host names the server answers to with --allowed-host NAME (e.g. guanxi.example.org), so no other site can reach it through DNS rebinding.`,
+    );
+  }
   const app = buildServer({
     db: options.db,
+    team: { ...team, secureCookies: team.secureCookies ?? options.tls !== undefined },
+    ...(options.tls ? { https: options.tls } : {}),
     staticDir: options.staticDir ?? WEB_DIST,
     logger: options.logger ?? false,
     overviewMaxLimit: options.overviewMaxLimit,
     ...(options.schema ? { schema: options.schema } : {}),
     ...(options.availability ? { availability: options.availability } : {}),
-    // On loopback only the loopback names are answered (no DNS rebinding); elsewhere any name reaching it.
-    allowedHosts: isLoopback(host) ? [...LOOPBACK_HOSTS, host.replace(/^\[|\]$/g, "")] : "any",
+    // Only the server's own names are answered, on every interface (no DNS rebinding).
+    allowedHosts: [...LOOPBACK_HOSTS, ...(wildcard ? [] : [bare]), ...names],
   });
   await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const shown = host.includes(":") ? `[${host}]` : host;
-  return { url: `http://${shown}:${port}/`, close: () => app.close() };
+  const scheme = options.tls ? "https" : "http";
+  return { url: `${scheme}://${shown}:${port}/`, close: () => app.close() };
 }

@@ -102,7 +102,12 @@ describe("PROFILE", () => {
 
 describe("guanxi query's table", () => {
   it("shows control characters escaped, never raw on the terminal", async () => {
-    const run = await runCli(["query", "RETURN 'x\\u001B[31mred\\u0007\\u0000\\u202E' AS `s\\u001B`"]);
+    const run = await runCli([
+      "query",
+      "RETURN 'x\\u001B[31mred\\u0007\\u0000\\u202E' AS `s\\u001B`",
+      "--format",
+      "table",
+    ]);
     expect(run.code, run.stderr).toBe(0);
     // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/[\u0000\u0007\u001b\u202e]/);

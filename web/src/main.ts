@@ -4,6 +4,7 @@
  */
 import "./styles.css";
 import { createApiClient } from "./api/client.ts";
+import { ensureSignedIn, signOutButton, type SessionInfo } from "./shell/sign-in.ts";
 import { Explorer, overviewLimitFrom } from "./app/explorer.ts";
 import { bindKeyboard } from "./app/keyboard.ts";
 import { buildPage } from "./app/page.ts";
@@ -40,7 +41,7 @@ declare global {
   }
 }
 
-function boot(root: HTMLElement): void {
+function boot(root: HTMLElement, session: SessionInfo): void {
   const page = buildPage(root);
   const toasts = new Toasts();
   const help = new HelpOverlay();
@@ -199,6 +200,8 @@ function boot(root: HTMLElement): void {
       { action: "help", icon: "help", label: "Keyboard shortcuts" },
     ]);
   page.topbar.append(toolbar.element);
+  const signOut = signOutButton(session);
+  if (signOut) page.topbar.append(signOut);
 
   const statusBar = new StatusBar(() => explorer.filters.showHidden());
   page.footer.replaceWith(statusBar.element);
@@ -259,4 +262,7 @@ function boot(root: HTMLElement): void {
 
 const root = document.getElementById("app");
 if (!root) throw new Error("Guanxi: the page has no #app element.");
-boot(root);
+// A team server asks for sign-in first (shell/sign-in.ts); a local one starts at once.
+void ensureSignedIn(root).then((session) => {
+  if (session) boot(root, session);
+});
