@@ -2,6 +2,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Dataset, Properties, PropertyType, PropertyValue, RelationshipRecord } from "../core/model.ts";
+import { csvField } from "../core/csv-field.ts";
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 
 export interface CsvColumn {
@@ -47,11 +48,7 @@ function propertyColumns(
   });
 }
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-function quote(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const quote = (text: string): string => csvField(text);
 
 function cell(value: PropertyValue | undefined, column: string): string {
   if (value === undefined) return "";

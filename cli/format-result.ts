@@ -1,4 +1,6 @@
 /** Renders a query result as a readable table, JSON (one object per record) or CSV. */
+import stringWidth from "string-width";
+import { csvField } from "../core/csv-field.ts";
 import type { QueryResult } from "../core/node/graph-db.ts";
 import { isPlainNode, isPlainPath, isPlainRelationship, type PlainValue } from "../core/plain-values.ts";
 
@@ -26,19 +28,12 @@ export function valueText(value: PlainValue): string {
   return JSON.stringify(value);
 }
 
-/** Terminal columns a string takes: CJK and other wide characters take two. */
+/**
+ * Terminal columns a string takes (string-width: Unicode's East Asian Width, emoji sequences as one
+ * wide character, combining accents as none).
+ */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    width +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(
-        ch,
-      ) || code >= 0x1f300
-        ? 2
-        : 1;
-  }
-  return width;
+  return stringWidth(text);
 }
 
 /** Terminal control characters (ESC, BEL, NUL, C1) and bidirectional overrides; line breaks are handled apart. */
@@ -100,7 +95,7 @@ function csvCell(value: PlainValue): string {
         : typeof value === "object"
           ? JSON.stringify(value)
           : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvField(text);
 }
 
 export function formatResult(result: QueryResult, format: OutputFormat): string {

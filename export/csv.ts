@@ -12,6 +12,7 @@
 import type { ValueType } from "./property-types.ts";
 import { columnValue, type PreparedGraph, type TypedProperty } from "./prepare.ts";
 import { spreadsheetSafe } from "./spreadsheet-safe.ts";
+import { csvField } from "../core/csv-field.ts";
 
 export const LIST_DELIMITER = ";";
 
@@ -27,9 +28,7 @@ const CSV_TYPES: Record<ValueType, string> = {
   json: "string",
 };
 
-function cell(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const cell = (text: string): string => csvField(text);
 
 interface Column {
   key: string;

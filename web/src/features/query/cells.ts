@@ -2,6 +2,7 @@
  * Result values as text for the table, sorting and CSV: a node by its name and label, a relationship
  * as `from —TYPE→ to`, a path as its chain, lists and maps readably. Pure.
  */
+import { csvField } from "../../../../core/csv-field.ts";
 import type { PlainNode, PlainPath, PlainRelationship, PlainValue } from "../../../../core/plain-values.ts";
 import type { SortState } from "./types.ts";
 
@@ -96,17 +97,13 @@ export function nextSort(current: SortState | null, column: string): SortState |
   return current.direction === "asc" ? { column, direction: "desc" } : null;
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** RFC 4180 CSV (CRLF line ends), a header of column names, cells as the table shows them. */
 export function toCsv(
   columns: readonly string[],
   rows: readonly Record<string, PlainValue>[],
   names: NameLookup,
 ): string {
-  const lines = [columns.map(csvField).join(",")];
+  const lines = [columns.map((c) => csvField(c)).join(",")];
   for (const row of rows) lines.push(columns.map((c) => csvField(cellText(row[c] ?? null, names))).join(","));
   return lines.join("\r\n") + "\r\n";
 }
