@@ -3,6 +3,9 @@
  * string/long/double/boolean), plus `labels` (":Organisation", Neo4j's own GraphML spelling) and `label`
  * (the name) on nodes, `type` and `label` (the relationship type) on edges, and `x`, `y`, `size`, `color`
  * when the nodes have a view. Lists and other structured values are JSON text; dates are `YYYY-MM-DD` text.
+ * yEd's own graphics come too (`y:ShapeNode` with position, size, fill and the name; `y:PolyLineEdge`
+ * with an arrow and the type), so yEd draws the picture rather than a pile of unlabelled squares; other
+ * readers skip them (NetworkX reads them first and then the plain keys, which win).
  */
 import type { ValueType } from "./property-types.ts";
 import { columnValue, freeName, type PreparedGraph, type TypedProperty } from "./prepare.ts";
@@ -34,6 +37,36 @@ interface Key<T> {
 function hexOf(colour: string | undefined): string | undefined {
   const c = parseColour(colour);
   return c && hexColour(c);
+}
+
+const YED_NS = "http://www.yworks.com/xml/graphml";
+
+/** yEd's node graphics: a circle at the node's place (y downwards, as yEd draws), its colour and name. */
+function yedNode(n: PreparedGraph["nodes"][number]): string {
+  const diameter = Math.max(16, Math.round((n.view.size ?? 8) * 4));
+  const fill = hexOf(n.view.color) ?? "#cccccc";
+  const placed = n.view.x !== undefined && n.view.y !== undefined;
+  const geometry = placed
+    ? `<y:Geometry${attrs({ x: round(n.view.x! - diameter / 2), y: round(-n.view.y! - diameter / 2), width: diameter, height: diameter })}/>`
+    : `<y:Geometry${attrs({ width: diameter, height: diameter })}/>`;
+  return (
+    `      <data key="yfiles_node"><y:ShapeNode>${geometry}<y:Fill${attrs({ color: fill })}/>` +
+    `<y:NodeLabel modelName="sides" modelPosition="e">${xmlText(n.node.name)}</y:NodeLabel>` +
+    `<y:Shape type="ellipse"/></y:ShapeNode></data>\n`
+  );
+}
+
+function yedEdge(e: PreparedGraph["edges"][number]): string {
+  const line = hexOf(e.view.color) ?? "#999999";
+  return (
+    `      <data key="yfiles_edge"><y:PolyLineEdge><y:LineStyle${attrs({ color: line, type: "line", width: 1 })}/>` +
+    `<y:Arrows source="none" target="standard"/><y:EdgeLabel>${xmlText(e.edge.type)}</y:EdgeLabel>` +
+    `</y:PolyLineEdge></data>\n`
+  );
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
 }
 
 function dataText(value: unknown): string {
@@ -125,19 +158,28 @@ export function writeGraphml(graph: PreparedGraph, source: ExportSource, exporte
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      `xmlns:y="${YED_NS}" ` +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
     ...keyDeclarations("graph", graphKeys),
     ...keyDeclarations("node", nodeKeys),
     ...keyDeclarations("edge", edgeKeys),
+    '  <key for="node" id="yfiles_node" yfiles.type="nodegraphics"/>\n',
+    '  <key for="edge" id="yfiles_edge" yfiles.type="edgegraphics"/>\n',
     '  <graph id="G" edgedefault="directed">\n',
     dataLines(null, graphKeys, "    "),
   ];
   for (const n of graph.nodes) {
-    out.push(`    <node${attrs({ id: n.key })}>\n`, dataLines(n, nodeKeys, "      "), "    </node>\n");
+    out.push(
+      `    <node${attrs({ id: n.key })}>\n`,
+      yedNode(n),
+      dataLines(n, nodeKeys, "      "),
+      "    </node>\n",
+    );
   }
   for (const e of graph.edges) {
     out.push(
       `    <edge${attrs({ id: e.key, source: e.source.key, target: e.target.key })}>\n`,
+      yedEdge(e),
       dataLines(e, edgeKeys, "      "),
       "    </edge>\n",
     );
