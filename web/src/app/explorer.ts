@@ -53,7 +53,7 @@ export class Explorer {
   ) {
     // The store owns hidden nodes and filters; the view reads them from it at each frame.
     this.view = new GraphView(page.canvas, { visibility: () => this.store.state });
-    this.store = new ScreenStore(this.view);
+    this.store = new ScreenStore(this.view, (request) => api.connect(request));
     this.layout = new LayoutController(this.view.graph);
     const ctx: FeatureContext = {
       view: this.view,

@@ -124,7 +124,7 @@ export class InspectorController {
           g.neighbours.filter((n) => graph.hasNode(n.node.key)).map((n) => n.edge),
         );
         if (via && !edges.some((e) => e.key === via.key)) edges.push(via);
-        store.addSubgraph(
+        await store.addSubgraph(
           { nodes: [node], edges },
           {
             description: `Add ${node.name}`,

@@ -1,4 +1,5 @@
 /** The shortest path between the two selected nodes: added to the screen as one step, highlighted. */
+import { describeConnected } from "../../screen/connect.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
 import { describePath, pathHighlight, pathRequest } from "./path.ts";
 
@@ -21,9 +22,15 @@ export class PathController {
         );
         return;
       }
-      store.addSubgraph(response, { description: `Path ${nameOf(request.from)} → ${nameOf(request.to)}` });
+      const added = await store.addSubgraph(response, {
+        description: `Path ${nameOf(request.from)} → ${nameOf(request.to)}`,
+      });
       this.ctx.highlight(pathHighlight(response));
-      this.ctx.notify(`Path: ${describePath(response, (k) => nameOf(k))}`, "success");
+      const note = describeConnected(added.connected);
+      this.ctx.notify(
+        `Path: ${describePath(response, (k) => nameOf(k))}${note ? `; ${note}` : ""}`,
+        "success",
+      );
     } catch (error) {
       this.ctx.fail(error, "Could not find a path");
     }

@@ -1,0 +1,53 @@
+/**
+ * "Connect result nodes" (as Neo4j Browser does): whatever brings nodes onto the screen, the relationships
+ * between them and the nodes already shown are fetched too, so the picture never leaves out a relationship
+ * between two nodes on screen. Pure planning of the request and wording of the outcome; the screen store
+ * does the fetch inside the step that brings the nodes.
+ */
+import { CONNECT_DEFAULT_LIMIT, CONNECT_MAX_AMONG, CONNECT_MAX_KEYS } from "../../../core/api-types.ts";
+import type { ConnectRequest, ConnectResponse, Subgraph } from "../../../core/api-types.ts";
+
+/** Asks the database for the relationships (the API client's `connect`). */
+export type Connector = (request: ConnectRequest) => Promise<ConnectResponse>;
+
+/** What connecting brought: relationships fetched of how many there are, or why none could be. */
+export type Connected = { shown: number; total: number } | { error: string };
+
+/**
+ * The request for a subgraph arriving on a screen holding `onScreen`: its nodes not yet shown (all of
+ * them in "replace" mode, where only they stay) against every node that will be shown. Null when no
+ * node is new, or when the screen is too large to send (the view is then as the subgraph has it).
+ */
+export function connectRequest(
+  onScreen: { has(key: string): boolean; keys(): string[] },
+  subgraph: Subgraph,
+  replace = false,
+  limit = CONNECT_DEFAULT_LIMIT,
+): ConnectRequest | null {
+  const arriving = [...new Set(subgraph.nodes.map((n) => n.key))];
+  const keys = replace ? arriving : arriving.filter((key) => !onScreen.has(key));
+  if (keys.length === 0 || keys.length > CONNECT_MAX_KEYS) return null;
+  const among = replace ? arriving : [...new Set([...onScreen.keys(), ...arriving])];
+  if (among.length > CONNECT_MAX_AMONG) return null;
+  return { keys, among, known: subgraph.edges.map((e) => e.key), limit };
+}
+
+/** The subgraph with the connecting relationships added. */
+export function withConnections(subgraph: Subgraph, response: ConnectResponse | null): Subgraph {
+  if (!response || response.edges.length === 0) return subgraph;
+  const known = new Set(subgraph.edges.map((e) => e.key));
+  return {
+    nodes: subgraph.nodes,
+    edges: [...subgraph.edges, ...response.edges.filter((e) => !known.has(e.key))],
+  };
+}
+
+/** What a notice says about connecting: nothing when all were drawn; "N of M" when capped. */
+export function describeConnected(connected: Connected | null): string {
+  if (!connected) return "";
+  if ("error" in connected)
+    return `relationships to the nodes on screen could not be read (${connected.error})`;
+  if (connected.shown >= connected.total) return "";
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  return `${fmt(connected.shown)} of ${fmt(connected.total)} relationships to the nodes on screen drawn (capped)`;
+}
