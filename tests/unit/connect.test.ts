@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { connectRequest, describeConnected, withConnections } from "../../web/src/screen/connect.ts";
+import {
+  connectRequest,
+  describeConnected,
+  isIncomplete,
+  withConnections,
+} from "../../web/src/screen/connect.ts";
 import { edge, node, subgraph } from "./graphs.ts";
 
 const screen = (...keys: string[]) => ({ has: (k: string) => keys.includes(k), keys: () => keys });
@@ -33,9 +38,12 @@ describe("connect result nodes", () => {
     expect(merged.edges.map((e) => e.key)).toEqual(["ab", "cb"]);
   });
 
-  it("says 'N of M' only when capped", () => {
+  it("says how many it drew, and 'N of M' when capped", () => {
     expect(describeConnected(null)).toBe("");
-    expect(describeConnected({ shown: 3, total: 3 })).toBe("");
+    expect(describeConnected({ shown: 0, total: 0 })).toBe("");
+    expect(describeConnected({ shown: 3, total: 3 })).toBe("3 of them between nodes already on screen");
+    expect(isIncomplete({ shown: 3, total: 3 })).toBe(false);
+    expect(isIncomplete({ shown: 1, total: 3 })).toBe(true);
     expect(describeConnected({ shown: 1000, total: 2500 })).toBe(
       "1,000 of 2,500 relationships to the nodes on screen drawn (capped)",
     );

@@ -42,12 +42,18 @@ export function withConnections(subgraph: Subgraph, response: ConnectResponse | 
   };
 }
 
-/** What a notice says about connecting: nothing when all were drawn; "N of M" when capped. */
+/** Connecting was capped (or failed): some relationships between nodes on screen are not drawn. */
+export function isIncomplete(connected: Connected | null): boolean {
+  return connected !== null && ("error" in connected || connected.shown < connected.total);
+}
+
+/** What a notice says about connecting: how many it drew; "N of M" when capped. */
 export function describeConnected(connected: Connected | null): string {
   if (!connected) return "";
   if ("error" in connected)
     return `relationships to the nodes on screen could not be read (${connected.error})`;
-  if (connected.shown >= connected.total) return "";
+  if (connected.total === 0) return "";
+  if (connected.shown >= connected.total) return `${connected.total} of them between nodes already on screen`;
   const fmt = (n: number) => n.toLocaleString("en-US");
   return `${fmt(connected.shown)} of ${fmt(connected.total)} relationships to the nodes on screen drawn (capped)`;
 }

@@ -16,6 +16,14 @@ export function orderedProperties(properties: Record<string, PlainValue>): [stri
   return Object.entries(properties).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** Provenance is shown as evidence, not as properties. */
+const PROVENANCE = new Set(["evidence", "articles", "article"]);
+
+/** A relationship's properties as the inspector lists them: provenance left to the evidence. */
+export function edgeProperties(properties: Record<string, PlainValue>): [string, PlainValue][] {
+  return orderedProperties(properties).filter(([key]) => !PROVENANCE.has(key));
+}
+
 export type FormattedValue =
   | { kind: "text"; text: string }
   | { kind: "long-text"; text: string }

@@ -1,6 +1,6 @@
 /** What the panel says about a run: pure, so every wording is testable and found in one place. */
 import type { QueryResponse } from "../../../../core/api-types.ts";
-import { describeConnected } from "../../screen/connect.ts";
+import { describeConnected, isIncomplete } from "../../screen/connect.ts";
 import type { RunOutcome } from "./types.ts";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -41,7 +41,7 @@ export function resultNotices(response: QueryResponse, added?: RunOutcome): Noti
     });
   }
   const connected = describeConnected(added?.connected ?? null);
-  if (connected) {
+  if (isIncomplete(added?.connected ?? null)) {
     notices.push({
       kind: "warn",
       title: "Not every relationship drawn",
