@@ -15,19 +15,31 @@ describe("connect result nodes", () => {
       screen("a", "x"),
       subgraph([node("a"), node("b"), node("b")], [edge("ab", "a", "b")]),
     );
-    expect(request).toEqual({ keys: ["b"], among: ["a", "x", "b"], known: ["ab"], limit: 1000 });
+    expect(request).toEqual({ request: { keys: ["b"], among: ["a", "x"], known: ["ab"], limit: 1000 } });
   });
 
   it("asks nothing when nothing is new", () => {
-    expect(connectRequest(screen("a"), subgraph([node("a")]))).toBeNull();
-    expect(connectRequest(screen("a"), subgraph([]))).toBeNull();
+    expect(connectRequest(screen("a"), subgraph([node("a")]))).toEqual({ skip: "nothing-new" });
+    expect(connectRequest(screen("a"), subgraph([]))).toEqual({ skip: "nothing-new" });
   });
 
   it("in replace mode, only the result's nodes stay: they are connected among themselves", () => {
     expect(connectRequest(screen("a", "x"), subgraph([node("a"), node("c")]), true)).toMatchObject({
-      keys: ["a", "c"],
-      among: ["a", "c"],
+      request: { keys: ["a", "c"], among: [] },
     });
+  });
+
+  it("leaves out the relationships the subgraph brings, and what cannot touch the new nodes", () => {
+    const plan = connectRequest(
+      screen("a", "x"),
+      subgraph([node("a"), node("x"), node("b")], [edge("ab", "a", "b"), edge("ax", "a", "x")]),
+    );
+    expect(plan).toMatchObject({ request: { known: ["ab"] } });
+  });
+
+  it("sends nothing past the API's body limit, and says so", () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `4:c0a8b8f2-1b3e-4d7a-9a77-5d3a3f0e2c11:${i}`);
+    expect(connectRequest(screen(...many), subgraph([node("new")]))).toEqual({ skip: "too-large" });
   });
 
   it("adds the connecting relationships once", () => {

@@ -144,10 +144,20 @@ export class ScreenStore {
     replace = false,
   ): Promise<{ subgraph: Subgraph; connected: Connected | null }> {
     const graph = this.target.graph;
-    const request = this.connect
-      ? connectRequest({ has: (key) => graph.hasNode(key), keys: () => graph.nodes() }, subgraph, replace)
-      : null;
-    if (!request || !this.connect) return { subgraph, connected: null };
+    if (!this.connect) return { subgraph, connected: null };
+    const plan = connectRequest(
+      { has: (key) => graph.hasNode(key), keys: () => graph.nodes() },
+      subgraph,
+      replace,
+    );
+    if ("skip" in plan) {
+      const connected: Connected | null =
+        plan.skip === "too-large"
+          ? { error: "too many nodes on screen to look their relationships up; fewer on screen will do" }
+          : null;
+      return { subgraph, connected };
+    }
+    const { request } = plan;
     try {
       const response = await this.connect(request);
       return {
