@@ -206,6 +206,17 @@ describe("a picture that is right, in Chromium", () => {
     await expect.poll(() => inspector.isHidden()).toBe(true);
     await page.mouse.move(5, 5);
     await expect.poll(() => edgeLook(edge)).toEqual(normal);
+
+    // From a node's evidence, a relationship on screen is one click away.
+    await selectById("region:wuqing");
+    const fact = inspector.locator("button.fact", { hasText: "SPANS" }).first();
+    await fact.waitFor({ timeout: 10_000 });
+    await fact.click();
+    await inspector.locator(".inspector-name", { hasText: "SPANS" }).waitFor({ timeout: 10_000 });
+    expect(await inspector.locator(".edge-direction").textContent()).toBe(
+      "“通武廊”劳模和工匠人才创新工作室联盟 → 武清区",
+    );
+    await page.keyboard.press("Escape");
   });
 
   it("a path avoids hidden MENTIONS, and goes only through the types left ticked", async () => {

@@ -53,7 +53,7 @@ describe("connect result nodes", () => {
   it("says how many it drew, and 'N of M' when capped", () => {
     expect(describeConnected(null)).toBe("");
     expect(describeConnected({ shown: 0, total: 0 })).toBe("");
-    expect(describeConnected({ shown: 3, total: 3 })).toBe("3 of them between nodes already on screen");
+    expect(describeConnected({ shown: 3, total: 3 })).toBe("3 more between the nodes on screen");
     expect(isIncomplete({ shown: 3, total: 3 })).toBe(false);
     expect(isIncomplete({ shown: 1, total: 3 })).toBe(true);
     expect(describeConnected({ shown: 1000, total: 2500 })).toBe(

@@ -76,7 +76,7 @@ export function describeConnected(connected: Connected | null): string {
   if ("error" in connected)
     return `relationships to the nodes on screen could not be read (${connected.error})`;
   if (connected.total === 0) return "";
-  if (connected.shown >= connected.total) return `${connected.total} of them between nodes already on screen`;
+  if (connected.shown >= connected.total) return `${connected.total} more between the nodes on screen`;
   const fmt = (n: number) => n.toLocaleString("en-US");
   return `${fmt(connected.shown)} of ${fmt(connected.total)} relationships to the nodes on screen drawn (capped)`;
 }

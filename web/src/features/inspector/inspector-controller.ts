@@ -10,6 +10,7 @@ import type {
   RelationshipDetailsResponse,
 } from "../../../../core/api-types.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
+import { describeConnected } from "../../screen/connect.ts";
 import { unhidden } from "../../screen/screen-state.ts";
 import { InspectorView } from "./inspector-view.ts";
 
@@ -40,6 +41,8 @@ export class InspectorController {
         onFocusNode: (node) => void this.focusNode(node),
         onClose: () => this.select([]),
         isOnScreen: (key) => ctx.view.graph.hasNode(key),
+        isEdgeOnScreen: (key) => ctx.view.graph.hasEdge(key),
+        onSelectEdge: (key) => this.selectEdge(key),
       },
       slots.extra,
     );
@@ -170,26 +173,19 @@ export class InspectorController {
    * camera to it: for search results and for neighbours clicked in the inspector.
    */
   async focusNode(node: GraphNode, via?: GraphEdge): Promise<void> {
-    const { view, api, store } = this.ctx;
+    const { view, store } = this.ctx;
     const graph = view.graph;
     if (!graph.hasNode(node.key)) {
-      try {
-        const details = await api.node(node.key);
-        const edges = details.groups.flatMap((g) =>
-          g.neighbours.filter((n) => graph.hasNode(n.node.key)).map((n) => n.edge),
-        );
-        if (via && !edges.some((e) => e.key === via.key)) edges.push(via);
-        await store.addSubgraph(
-          { nodes: [node], edges },
-          {
-            description: `Add ${node.name}`,
-            anchor: via ? (via.source === node.key ? via.target : via.source) : undefined,
-          },
-        );
-      } catch (error) {
-        this.ctx.fail(error, `Could not add ${node.name}`);
-        return;
-      }
+      // Its relationships to what is on screen come with it (the store connects every arrival).
+      const added = await store.addSubgraph(
+        { nodes: [node], edges: via ? [via] : [] },
+        {
+          description: `Add ${node.name}`,
+          anchor: via ? (via.source === node.key ? via.target : via.source) : undefined,
+        },
+      );
+      if (added.connected && "error" in added.connected)
+        this.ctx.notify(`Added ${node.name}; ${describeConnected(added.connected)}`, "info");
     }
     await this.show(node.key, node.name);
   }

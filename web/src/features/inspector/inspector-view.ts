@@ -23,6 +23,8 @@ export interface InspectorHandlers {
   onFocusNode: (node: GraphNode) => void;
   onClose: () => void;
   isOnScreen: (key: string) => boolean;
+  isEdgeOnScreen: (key: string) => boolean;
+  onSelectEdge: (key: string) => void;
 }
 
 function labelChip(label: string): HTMLElement {
@@ -277,12 +279,19 @@ export class InspectorView {
             el(
               "div",
               { class: "facts" },
-              q.facts.map((f) =>
-                el("span", {
-                  class: "fact",
-                  text: `${f.outgoing ? "" : "← "}${f.type}${f.outgoing ? " →" : ""} ${f.other}`,
-                }),
-              ),
+              q.facts.map((f) => {
+                const text = `${f.outgoing ? "" : "← "}${f.type}${f.outgoing ? " →" : ""} ${f.other}`;
+                // A relationship on screen is a click away from its own inspector.
+                return this.handlers.isEdgeOnScreen(f.edge)
+                  ? el("button", {
+                      class: "fact link-button",
+                      text,
+                      title: "Select this relationship",
+                      attrs: { type: "button" },
+                      on: { click: () => this.handlers.onSelectEdge(f.edge) },
+                    })
+                  : el("span", { class: "fact", text });
+              }),
             ),
           ]),
         ]),

@@ -64,7 +64,7 @@ export function groupEvidence(evidence: NodeDetailsResponse["evidence"]) {
     {
       quote: string;
       article: string | undefined;
-      facts: { type: string; other: string; outgoing: boolean }[];
+      facts: { edge: string; type: string; other: string; outgoing: boolean }[];
     }
   >();
   for (const item of evidence) {
@@ -73,6 +73,7 @@ export function groupEvidence(evidence: NodeDetailsResponse["evidence"]) {
       let entry = byQuote.get(key);
       if (!entry) byQuote.set(key, (entry = { quote, article: article?.title, facts: [] }));
       entry.facts.push({
+        edge: item.edge.key,
         type: item.edge.type,
         other: item.other.name,
         outgoing: item.edge.target === item.other.key,
