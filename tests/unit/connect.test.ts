@@ -5,6 +5,7 @@ import {
   isIncomplete,
   withConnections,
 } from "../../web/src/screen/connect.ts";
+import { resultNotices } from "../../web/src/features/query/messages.ts";
 import { edge, node, subgraph } from "./graphs.ts";
 
 const screen = (...keys: string[]) => ({ has: (k: string) => keys.includes(k), keys: () => keys });
@@ -59,5 +60,33 @@ describe("connect result nodes", () => {
     expect(describeConnected({ shown: 1000, total: 2500 })).toBe(
       "1,000 of 2,500 relationships to the nodes on screen drawn (capped)",
     );
+  });
+});
+
+describe("the query panel's notices", () => {
+  const response = {
+    columns: ["nodes"],
+    rows: [{ nodes: 78 }],
+    truncated: false,
+    rowLimit: 1000,
+    subgraph: { nodes: [], edges: [] },
+    queryType: "r",
+    elapsedMs: 3,
+  };
+
+  it("says the view is unchanged when Replace brought no node", () => {
+    const notices = resultNotices(response, { nodes: 0, edges: 0, unchanged: "no-nodes" });
+    expect(notices.map((n) => n.text).join(" ")).toContain(
+      "The result holds no nodes; the view is unchanged.",
+    );
+    expect(resultNotices(response, { nodes: 0, edges: 0 })).toEqual([]);
+  });
+
+  it("warns when connecting was capped, not when it was complete", () => {
+    const capped = resultNotices(response, { nodes: 1, edges: 0, connected: { shown: 1000, total: 1200 } });
+    expect(capped).toEqual([
+      expect.objectContaining({ kind: "warn", text: expect.stringContaining("1,000 of 1,200") }),
+    ]);
+    expect(resultNotices(response, { nodes: 1, edges: 0, connected: { shown: 2, total: 2 } })).toEqual([]);
   });
 });
