@@ -145,12 +145,75 @@ export interface PathRequest {
   from: string;
   to: string;
   maxHops?: number;
+  /** Relationship types the path may use (at most MAX_PATH_TYPES); absent: every type. */
+  types?: string[];
+  /** Node keys the path may not pass through (hidden nodes; at most MAX_PATH_EXCLUDED). */
+  excluded?: string[];
+  /** Labels whose nodes the path may not pass through (labels filtered out of sight). */
+  excludedLabels?: string[];
 }
+
+export const MAX_PATH_TYPES = 500;
+export const MAX_PATH_EXCLUDED = 5_000;
 
 export interface PathResponse extends Subgraph {
   found: boolean;
   /** Relationships on the path, in order. */
   length: number;
+}
+
+/**
+ * POST /api/connect — "connect result nodes": the relationships between nodes joining the screen
+ * (`keys`) and every node on it (`among`, which holds `keys` too), those the client has (`known`) left
+ * out; capped at `limit`, with how many there are.
+ */
+export interface ConnectRequest {
+  /** At most CONNECT_MAX_KEYS. */
+  keys: string[];
+  /** At most CONNECT_MAX_AMONG. */
+  among: string[];
+  /** Relationship keys already drawn or arriving (at most CONNECT_MAX_KNOWN). */
+  known?: string[];
+  /** Relationships returned at most (default CONNECT_DEFAULT_LIMIT, at most CONNECT_MAX_LIMIT). */
+  limit?: number;
+}
+
+export interface ConnectResponse {
+  edges: GraphEdge[];
+  /** How many such relationships exist; more than `edges.length` when capped. */
+  total: number;
+}
+
+export const CONNECT_MAX_KEYS = 5_000;
+export const CONNECT_MAX_AMONG = 20_000;
+export const CONNECT_MAX_KNOWN = 20_000;
+export const CONNECT_DEFAULT_LIMIT = 1_000;
+export const CONNECT_MAX_LIMIT = 10_000;
+
+/** The passage of an article around a quote: `before` + `quote` + `after` is a stretch of its text. */
+export interface QuotePassage {
+  before: string;
+  quote: string;
+  after: string;
+  /** Text left out before `before` / after `after`. */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+}
+
+/** A support of a fact: the sentence, its source document, and the passage of it when its text is known. */
+export interface SupportDetails {
+  quote: string;
+  article?: { key?: string; id: string; title: string };
+  /** Where the quote stands in the article's text; absent when the text is unknown or does not contain it. */
+  passage?: QuotePassage;
+}
+
+/** GET /api/relationships/:key — everything the inspector shows of a relationship. */
+export interface RelationshipDetailsResponse {
+  edge: GraphEdge;
+  start: GraphNode;
+  end: GraphNode;
+  supports: SupportDetails[];
 }
 
 /** POST /api/query — analyst Cypher, read-only, with a timeout and a row cap. */

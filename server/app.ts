@@ -12,6 +12,7 @@ import { QueryWorkerPool, resultMaxBytesFromEnv } from "../core/node/query-isola
 import { DatabaseAvailability } from "./db-availability.ts";
 import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
 import { jsonTypeError } from "./json-types.ts";
+import { registerConnectRoutes } from "./routes/connect.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerNeighbourhoodRoutes } from "./routes/neighbourhood.ts";
@@ -19,6 +20,7 @@ import { registerNodeRoutes } from "./routes/nodes.ts";
 import { registerOverviewRoutes } from "./routes/overview.ts";
 import { registerPathRoutes } from "./routes/path.ts";
 import { registerQueryRoutes, queryTimeoutFromEnv } from "./routes/query.ts";
+import { registerRelationshipRoutes } from "./routes/relationships.ts";
 import { registerSavedQueryRoutes } from "./routes/saved-queries.ts";
 import { registerSchemaRoutes } from "./routes/schema.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
@@ -167,6 +169,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerExpandRoutes(app, db, schema);
   registerNeighbourhoodRoutes(app, db, schema);
   registerPathRoutes(app, db, schema);
+  registerConnectRoutes(app, db);
+  registerRelationshipRoutes(app, db, schema);
   const queryWorkers = new QueryWorkerPool(db.config);
   app.addHook("onClose", () => queryWorkers.close());
   registerQueryRoutes(app, db, queryWorkers, {

@@ -3,8 +3,11 @@
  * nodes, and a node's neighbours grouped by relationship type and direction, a page at a time.
  * Every statement starts from elementId seeks, never from a scan of the database.
  */
-import type { NeighbourGroup } from "../core/api-types.ts";
-import { loadCypher } from "../core/node/cypher-files.ts";
+import type { NeighbourGroup, SupportDetails } from "../core/api-types.ts";
+import { loadCypher, withSchemaNames } from "../core/node/cypher-files.ts";
+import { captionOf, type GraphSchema } from "../core/schema/graph-schema.ts";
+import type { Support } from "../core/model.ts";
+import { quotePassage } from "../core/quote-passage.ts";
 import type { GraphDb, RunOptions } from "../core/node/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../core/plain-values.ts";
 import type { SubgraphBuilder } from "../core/subgraph.ts";
@@ -82,3 +85,42 @@ export async function neighbourPage(
 
 /** JSON Schema of a node key (an elementId). Unknown keys are a 404, not a validation error. */
 export const NODE_KEY_SCHEMA = { type: "string", minLength: 1, maxLength: 200 } as const;
+
+/** The schema's source documents by id, every property (none when the schema has no document label). */
+export async function documentsById(
+  db: GraphDb,
+  schema: GraphSchema,
+  ids: string[],
+): Promise<Map<string, PlainNode>> {
+  const found = new Map<string, PlainNode>();
+  const label = schema.documentLabel;
+  if (!label || ids.length === 0) return found;
+  const cypher = withSchemaNames(loadCypher("explore/documents-by-id"), { LABEL: label }, schema);
+  const { rows } = await db.read(cypher, { ids: [...new Set(ids)] }, EXPLORE_TIMEOUT);
+  for (const row of rows) {
+    const doc = row.a as PlainNode;
+    found.set(String(doc.properties.id), doc);
+  }
+  return found;
+}
+
+/**
+ * A support as the inspector shows it: the quote, its document (title, key) when found, and the passage
+ * of the document's text around the quote (with `passage`) when the document has a `text` that holds it.
+ */
+export function describeSupport(
+  { quote, article }: Support,
+  documents: ReadonlyMap<string, PlainNode>,
+  schema: GraphSchema,
+  { passage: withPassage = false }: { passage?: boolean } = {},
+): SupportDetails {
+  if (article === "") return { quote };
+  const doc = documents.get(article);
+  if (!doc) return { quote, article: { id: article, title: article } };
+  const title = String(doc.properties.title ?? captionOf(doc.properties, doc.labels, schema) ?? article);
+  const details: SupportDetails = { quote, article: { key: doc.elementId, id: article, title } };
+  const text = doc.properties.text;
+  const passage = withPassage && typeof text === "string" ? quotePassage(text, quote) : null;
+  if (passage) details.passage = passage;
+  return details;
+}

@@ -1,15 +1,17 @@
 /** GET /api/nodes/:key: everything the inspector shows — the node, its neighbours by group, the evidence. */
 import { relationshipSupports } from "../../core/provenance.ts";
-import { captionOf, type GraphSchema } from "../../core/schema/graph-schema.ts";
+import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
 import { NODES_PER_REQUEST } from "../../core/api-types.ts";
 import type { NodeDetailsResponse, NodesRequest, NodesResponse } from "../../core/api-types.ts";
-import { loadCypher, withSchemaNames } from "../../core/node/cypher-files.ts";
+import { loadCypher } from "../../core/node/cypher-files.ts";
 import type { GraphDb } from "../../core/node/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../../core/plain-values.ts";
 import { SubgraphBuilder, toGraphEdge, toGraphNode } from "../../core/subgraph.ts";
 import {
   addNodesByKey,
+  describeSupport,
+  documentsById,
   EXPLORE_TIMEOUT,
   NODE_KEY_SCHEMA,
   neighbourGroups,
@@ -27,24 +29,6 @@ const keyParams = {
   required: ["key"],
   properties: { key: NODE_KEY_SCHEMA },
 } as const;
-
-/** The schema's source documents by id (none when the schema has no document label). */
-async function documentsById(
-  db: GraphDb,
-  schema: GraphSchema,
-  ids: string[],
-): Promise<Map<string, PlainNode>> {
-  const found = new Map<string, PlainNode>();
-  const label = schema.documentLabel;
-  if (!label || ids.length === 0) return found;
-  const cypher = withSchemaNames(loadCypher("explore/documents-by-id"), { LABEL: label }, schema);
-  const { rows } = await db.read(cypher, { ids: [...new Set(ids)] }, EXPLORE_TIMEOUT);
-  for (const row of rows) {
-    const doc = row.a as PlainNode;
-    found.set(String(doc.properties.id), doc);
-  }
-  return found;
-}
 
 export function registerNodeRoutes(app: FastifyInstance, db: GraphDb, schema: GraphSchema): void {
   // Complete nodes for exports: what the explorer holds lacks the properties bulk views omit.
@@ -107,22 +91,7 @@ export function registerNodeRoutes(app: FastifyInstance, db: GraphDb, schema: Gr
       const evidence: NodeDetailsResponse["evidence"] = facts.map((fact, i) => ({
         edge: fact.edge,
         other: toGraphNode(fact.other, undefined, [], schema),
-        supports: supportsOf[i]!.map(({ quote, article }) => {
-          if (article === "") return { quote };
-          const doc = documents.get(article);
-          return {
-            quote,
-            article: doc
-              ? {
-                  key: doc.elementId,
-                  id: article,
-                  title: String(
-                    doc.properties.title ?? captionOf(doc.properties, doc.labels, schema) ?? article,
-                  ),
-                }
-              : { id: article, title: article },
-          };
-        }),
+        supports: supportsOf[i]!.map((support) => describeSupport(support, documents, schema)),
       }));
       const response: NodeDetailsResponse = { node, groups, evidence };
       return response;

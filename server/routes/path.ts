@@ -1,6 +1,11 @@
-/** POST /api/path: a shortest path between two nodes, ignoring direction; found: false when there is none. */
+/**
+ * POST /api/path: a shortest path between two nodes, ignoring direction, through the allowed relationship
+ * types and around the excluded nodes and labels (what the analyst has hidden); found: false when there
+ * is none.
+ */
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
+import { MAX_PATH_EXCLUDED, MAX_PATH_TYPES } from "../../core/api-types.ts";
 import type { PathRequest, PathResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/node/cypher-files.ts";
 import type { GraphDb } from "../../core/node/graph-db.ts";
@@ -18,6 +23,17 @@ const pathBody = {
     from: NODE_KEY_SCHEMA,
     to: NODE_KEY_SCHEMA,
     maxHops: { type: "integer", minimum: 1, maximum: MAX_PATH_HOPS, default: 6 },
+    types: {
+      type: "array",
+      items: { type: "string", minLength: 1, maxLength: 200 },
+      maxItems: MAX_PATH_TYPES,
+    },
+    excluded: { type: "array", items: NODE_KEY_SCHEMA, maxItems: MAX_PATH_EXCLUDED },
+    excludedLabels: {
+      type: "array",
+      items: { type: "string", minLength: 1, maxLength: 200 },
+      maxItems: MAX_PATH_TYPES,
+    },
   },
 } as const;
 
@@ -34,7 +50,7 @@ export function registerPathRoutes(app: FastifyInstance, db: GraphDb, schema: Gr
     "/api/path",
     { schema: { body: pathBody } },
     async (request) => {
-      const { from, to, maxHops } = request.body;
+      const { from, to, maxHops, types, excluded = [], excludedLabels = [] } = request.body;
       const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, schema);
       const start = await requireNode(db, from);
       if (from === to) {
@@ -43,7 +59,11 @@ export function registerPathRoutes(app: FastifyInstance, db: GraphDb, schema: Gr
         return itself;
       }
       await requireNode(db, to);
-      const { rows } = await db.read(shortestPathCypher(maxHops), { from, to }, EXPLORE_TIMEOUT);
+      const { rows } = await db.read(
+        shortestPathCypher(maxHops),
+        { from, to, types: types ?? null, excluded, excludedLabels },
+        EXPLORE_TIMEOUT,
+      );
       const path = rows[0]?.p as PlainPath | undefined;
       if (!path) {
         const none: PathResponse = { nodes: [], edges: [], found: false, length: 0 };

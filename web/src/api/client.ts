@@ -5,6 +5,8 @@
 import { NODES_PER_REQUEST } from "../../../core/api-types.ts";
 import type {
   ApiErrorResponse,
+  ConnectRequest,
+  ConnectResponse,
   ExpandRequest,
   ExpandResponse,
   GraphNode,
@@ -17,6 +19,7 @@ import type {
   PathResponse,
   QueryRequest,
   QueryResponse,
+  RelationshipDetailsResponse,
   SavedQueriesResponse,
   SchemaResponse,
   SearchResponse,
@@ -67,6 +70,10 @@ export interface ApiClient {
   expand(request: ExpandRequest): Promise<ExpandResponse>;
   neighbourhood(request: NeighbourhoodRequest): Promise<NeighbourhoodResponse>;
   path(request: PathRequest): Promise<PathResponse>;
+  /** Relationships between arriving nodes and those on screen ("connect result nodes"). */
+  connect(request: ConnectRequest): Promise<ConnectResponse>;
+  /** A relationship with its ends and evidence, for the inspector. */
+  relationship(key: string): Promise<RelationshipDetailsResponse>;
   query(request: QueryRequest): Promise<QueryResponse>;
   savedQueries(): Promise<SavedQueriesResponse>;
 }
@@ -150,6 +157,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     expand: (body) => post("/api/expand", body),
     neighbourhood: (body) => post("/api/neighbourhood", body),
     path: (body) => post("/api/path", body),
+    connect: (body) => post("/api/connect", body),
+    relationship: (key) => request(`/api/relationships/${encodeURIComponent(key)}`),
     query: (body) => post("/api/query", body),
     savedQueries: () => request("/api/queries"),
   };

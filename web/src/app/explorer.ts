@@ -4,6 +4,7 @@
  * goes through the store (screen/screen-store.ts), so undo/redo covers it.
  */
 import { ApiError } from "../api/client.ts";
+import { el } from "../lib/dom.ts";
 import type { ApiClient } from "../api/client.ts";
 import { ExpandController } from "../features/expand/expand-controller.ts";
 import { FiltersController } from "../features/filters/filters-controller.ts";
@@ -53,7 +54,7 @@ export class Explorer {
   ) {
     // The store owns hidden nodes and filters; the view reads them from it at each frame.
     this.view = new GraphView(page.canvas, { visibility: () => this.store.state });
-    this.store = new ScreenStore(this.view);
+    this.store = new ScreenStore(this.view, (request) => api.connect(request));
     this.layout = new LayoutController(this.view.graph);
     const ctx: FeatureContext = {
       view: this.view,
@@ -68,14 +69,17 @@ export class Explorer {
       highlight: (highlight) => this.highlight(highlight),
     };
     this.expand = new ExpandController(ctx, () => this.inspector.render());
+    this.path = new PathController(ctx, () => this.overview.schema);
     this.inspector = new InspectorController(ctx, {
       emptyNote: page.emptyInspector,
-      extra: this.expand.view.element,
-      renderExtra: (primary) => this.expand.render(primary),
+      extra: el("div", { class: "inspector-extra" }, [this.expand.view.element, this.path.view.element]),
+      renderExtra: (primary) => {
+        this.expand.render(primary);
+        this.path.render();
+      },
       onSelection: () => this.onChange("selection"),
     });
     this.neighbourhood = new NeighbourhoodController(ctx, () => this.onChange("hops"));
-    this.path = new PathController(ctx);
     this.overview = new OverviewController(
       ctx,
       {
@@ -116,6 +120,7 @@ export class Explorer {
     const { view, layout, store } = this;
     view.events.on("clickNode", (key, { shift }) => this.inspector.clickNode(key, shift));
     view.events.on("doubleClickNode", (key) => void this.expand.expand(key));
+    view.events.on("clickEdge", (key) => this.inspector.selectEdge(key));
     view.events.on("clickStage", () => {
       this.clearHighlight();
       this.inspector.select([]);

@@ -9,6 +9,8 @@ import { NO_FILTERS } from "../features/filters/state.ts";
 import { EMPTY_PATCH, invertPatch, isEmptyPatch } from "../features/graph-view/merge.ts";
 import type { GraphPatch } from "../features/graph-view/types.ts";
 import type { Subgraph } from "../../../core/api-types.ts";
+import { describeConnected } from "./connect.ts";
+import type { Connected } from "./connect.ts";
 
 export interface ScreenState {
   hidden: ReadonlySet<string>;
@@ -101,13 +103,19 @@ export function arrivalChange(
 }
 
 /** The toast after data arrived; what did not show because of label filters is said, not dropped. */
-export function describeAdded(patch: GraphPatch, filtered: number, suffix: string): string {
+export function describeAdded(
+  patch: GraphPatch,
+  filtered: number,
+  suffix: string,
+  connected: Connected | null = null,
+): string {
   const parts = [
     patch.addNodes.length || patch.addEdges.length
       ? `+${patch.addNodes.length} nodes, +${patch.addEdges.length} relationships`
       : "Already on screen",
     suffix,
   ];
+  parts.push(describeConnected(connected));
   if (filtered) parts.push(`${filtered} not visible because of label filters`);
   return parts.filter(Boolean).join("; ");
 }

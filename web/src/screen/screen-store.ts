@@ -2,13 +2,17 @@
  * The screen store: owns what is on screen as undoable state (screen-state.ts), commits changes,
  * undoes and redoes them, and tells listeners through a typed change event. `addSubgraph` is the one
  * path by which data from the database joins the screen (expand, neighbourhood, path, query results,
- * a node brought in by search…): plan → unhide → commit, as one undoable step.
+ * a node brought in by search…): connect → plan → unhide → commit, as one undoable step. Connecting
+ * fetches the relationships between the arriving nodes and those on screen (screen/connect.ts), so every
+ * feature draws them.
  */
 import type { Subgraph } from "../../../core/api-types.ts";
-import { planAdd, planReplace } from "../features/graph-view/merge.ts";
+import { EMPTY_PATCH, planAdd, planReplace } from "../features/graph-view/merge.ts";
 import type { GraphLookup } from "../features/graph-view/merge.ts";
 import type { ExplorerGraph, GraphPatch } from "../features/graph-view/types.ts";
 import { Emitter } from "../lib/emitter.ts";
+import { connectRequest, withConnections } from "./connect.ts";
+import type { Connected, Connector } from "./connect.ts";
 import { emptyHistory, record, redo, undo } from "./history.ts";
 import type { HistoryState } from "./history.ts";
 import {
@@ -61,6 +65,10 @@ export interface Added {
   keys: string[];
   /** How many of them a label filter keeps out of sight. */
   filtered: number;
+  /** What connecting to the nodes on screen brought; null when there was nothing to connect. */
+  connected: Connected | null;
+  /** A "replace" whose subgraph holds no node: the screen was left as it was. */
+  unchanged?: "no-nodes";
 }
 
 export class ScreenStore {
@@ -68,7 +76,11 @@ export class ScreenStore {
   private current: ScreenState = INITIAL_SCREEN;
   private history: HistoryState<ScreenPatch> = emptyHistory();
 
-  constructor(private readonly target: ScreenGraph) {}
+  /** `connect`: fetches relationships between arriving nodes and those on screen (none in unit tests). */
+  constructor(
+    private readonly target: ScreenGraph,
+    private readonly connect?: Connector,
+  ) {}
 
   get state(): ScreenState {
     return this.current;
@@ -102,8 +114,15 @@ export class ScreenStore {
     return this.commit(description, changeTo(this.current, graph ?? screenPatch().graph, after));
   }
 
-  /** Data from the database joins the screen: plan, unhide what was asked for, commit. */
-  addSubgraph(subgraph: Subgraph, options: AddSubgraphOptions): Added {
+  /**
+   * Data from the database joins the screen: connect it to what is on screen, plan, unhide what was
+   * asked for, commit — one undoable step. A "replace" with no node in it leaves the screen as it is.
+   */
+  async addSubgraph(arriving: Subgraph, options: AddSubgraphOptions): Promise<Added> {
+    if (options.replace && arriving.nodes.length === 0)
+      return { patch: EMPTY_PATCH, keys: [], filtered: 0, connected: null, unchanged: "no-nodes" };
+    const { subgraph, connected } = await this.connected(arriving, options.replace);
+    // Planned after the fetch: the screen may have changed meanwhile.
     const graph = this.target.graph;
     const lookup = this.target.lookup();
     const patch = options.replace
@@ -116,7 +135,39 @@ export class ScreenStore {
     const filtered = keys.filter(
       (key) => graph.hasNode(key) && hiddenLabels.has(graph.getNodeAttribute(key, "category")),
     ).length;
-    return { patch, keys, filtered };
+    return { patch, keys, filtered, connected };
+  }
+
+  /** The subgraph with the relationships between its new nodes and those on screen. */
+  private async connected(
+    subgraph: Subgraph,
+    replace = false,
+  ): Promise<{ subgraph: Subgraph; connected: Connected | null }> {
+    const graph = this.target.graph;
+    if (!this.connect) return { subgraph, connected: null };
+    const plan = connectRequest(
+      { has: (key) => graph.hasNode(key), keys: () => graph.nodes() },
+      subgraph,
+      replace,
+    );
+    if ("skip" in plan) {
+      const connected: Connected | null =
+        plan.skip === "too-large"
+          ? { error: "too many nodes on screen to look their relationships up; fewer on screen will do" }
+          : null;
+      return { subgraph, connected };
+    }
+    const { request } = plan;
+    try {
+      const response = await this.connect(request);
+      return {
+        subgraph: withConnections(subgraph, response),
+        connected: { shown: response.edges.length, total: response.total },
+      };
+    } catch (error) {
+      // The subgraph still arrives; the notice says what is missing.
+      return { subgraph, connected: { error: error instanceof Error ? error.message : String(error) } };
+    }
   }
 
   /** Reverts the last change; its description, or null when there was nothing to undo. */

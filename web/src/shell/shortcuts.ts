@@ -116,6 +116,7 @@ export const SHORTCUTS: Shortcut[] = [
 /** Extra gestures shown in the help, not bound to keys. */
 export const GESTURES: [string, string][] = [
   ["Click", "Select a node and inspect it"],
+  ["Click a relationship", "Select it: its type, direction and evidence in the article"],
   ["Shift-click", "Add a node to the selection"],
   ["Double-click", "Expand a node's neighbours"],
   ["Drag a node", "Move it"],

@@ -72,12 +72,15 @@ export class ExpandController {
       const response = await api.expand(request);
       if (!view.graph.hasNode(key)) return;
       const progress = mergeProgress(store.state.expansions.get(key), response);
-      const added = store.addSubgraph(response, {
+      const added = await store.addSubgraph(response, {
         description,
         anchor: key,
         also: (state) => ({ expansions: withProgress(state.expansions, key, progress) }),
       });
-      this.ctx.notify(describeAdded(added.patch, added.filtered, summary(progress)), "success");
+      this.ctx.notify(
+        describeAdded(added.patch, added.filtered, summary(progress), added.connected),
+        "success",
+      );
     } catch (error) {
       this.ctx.fail(error, `Could not expand ${this.ctx.nameOf(key)}`);
     } finally {

@@ -53,6 +53,7 @@ export const LARGE_GRAPH = { nodes: 5_000, edges: 10_000 } as const;
 export type GraphViewEvents = {
   clickNode: (key: string, modifiers: { shift: boolean }) => void;
   doubleClickNode: (key: string) => void;
+  clickEdge: (key: string) => void;
   clickStage: () => void;
   dragStart: (key: string) => void;
   /** `move` is null when the node was pressed but not moved. */
@@ -122,6 +123,8 @@ export class GraphView {
       edgeLabelSize: 10,
       edgeLabelColor: { color: THEME.edgeLabel },
       renderEdgeLabels: true,
+      // Relationships are first-class: hovered and clicked like nodes (off on large graphs, see LARGE_GRAPH).
+      enableEdgeEvents: true,
       defaultDrawNodeLabel: drawLabel,
       defaultDrawNodeHover: drawHover,
       zIndex: true,
@@ -191,6 +194,7 @@ export class GraphView {
     this.large = large;
     this.sigma.setSetting("hideEdgesOnMove", large);
     this.sigma.setSetting("hideLabelsOnMove", large);
+    this.sigma.setSetting("enableEdgeEvents", !large);
     if (large) this.state = { ...this.state, edgeLabels: false };
   }
 
@@ -212,6 +216,10 @@ export class GraphView {
       {
         selected: this.state.selected.filter(present),
         hovered: this.state.hovered && present(this.state.hovered) ? this.state.hovered : null,
+        selectedEdge:
+          this.state.selectedEdge && graph.hasEdge(this.state.selectedEdge) ? this.state.selectedEdge : null,
+        hoveredEdge:
+          this.state.hoveredEdge && graph.hasEdge(this.state.hoveredEdge) ? this.state.hoveredEdge : null,
       },
       { schedule: true },
     );
@@ -338,6 +346,19 @@ export class GraphView {
         return;
       }
       this.events.emit("doubleClickNode", payload.node);
+    });
+    sigma.on("enterEdge", ({ edge }) => {
+      if (this.state.dragging) return;
+      container.style.cursor = "pointer";
+      this.update({ hoveredEdge: edge });
+    });
+    sigma.on("leaveEdge", () => {
+      container.style.cursor = "";
+      if (this.state.hoveredEdge !== null) this.update({ hoveredEdge: null });
+    });
+    sigma.on("clickEdge", ({ edge }) => {
+      this.lastClicked = null;
+      this.events.emit("clickEdge", edge);
     });
     sigma.on("clickStage", () => {
       this.lastClicked = null;

@@ -151,6 +151,11 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     display.label = name;
   }
   if (focus ? inFocus : ctx.rare.has(attrs.category)) display.forceLabel = true;
+  const edge = state.selectedEdge;
+  if (edge && graph.hasEdge(edge) && graph.hasExtremity(edge, key)) {
+    display.forceLabel = true;
+    display.zIndex = 3;
+  }
   if (!inFocus && !selected) {
     display.label = null;
     display.gapColor = THEME.dimmedNode;
@@ -200,8 +205,17 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
       display.label = null;
     }
   }
+  // A selected or hovered relationship stands out whatever else is in focus.
+  const picked = key === state.selectedEdge;
+  if (picked || key === state.hoveredEdge) {
+    display.color = picked ? THEME.selection : THEME.edgeStrong;
+    display.size = picked ? 3.5 : 2.5;
+    display.label = attrs.relType;
+    display.forceLabel = true;
+    display.zIndex = picked ? 3 : 2;
+  }
   const { parallelIndex, parallelMaxIndex } = attrs;
-  if (ctx.large && !inFocus && !ofSelection) {
+  if (ctx.large && !inFocus && !ofSelection && !picked) {
     display.type = "line";
   } else if (
     typeof parallelIndex === "number" &&

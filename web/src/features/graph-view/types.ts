@@ -51,6 +51,9 @@ export interface ViewState {
   hovered: string | null;
   /** In selection order: the last one is the primary selection (the inspector's). */
   selected: readonly string[];
+  /** The relationship selected (clicked); never together with selected nodes. */
+  selectedEdge: string | null;
+  hoveredEdge: string | null;
   highlight: Highlight | null;
   /** Relationship types are written on edges only when zoomed in. */
   edgeLabels: boolean;
@@ -61,6 +64,8 @@ export const INITIAL_VIEW_STATE: ViewState = {
   language: "zh",
   hovered: null,
   selected: [],
+  selectedEdge: null,
+  hoveredEdge: null,
   highlight: null,
   edgeLabels: false,
   dragging: null,

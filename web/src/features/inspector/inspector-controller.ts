@@ -1,9 +1,16 @@
 /**
- * The inspector's flows: selection (click, shift-click, clear), the primary node's details from the
- * database, and bringing a node onto the screen (search results, neighbours clicked in the inspector).
+ * The inspector's flows: selection (click, shift-click, clear; a clicked relationship), the primary
+ * node's or the relationship's details from the database, and bringing a node onto the screen (search
+ * results, neighbours clicked in the inspector).
  */
-import type { GraphEdge, GraphNode, NodeDetailsResponse } from "../../../../core/api-types.ts";
+import type {
+  GraphEdge,
+  GraphNode,
+  NodeDetailsResponse,
+  RelationshipDetailsResponse,
+} from "../../../../core/api-types.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
+import { describeConnected } from "../../screen/connect.ts";
 import { unhidden } from "../../screen/screen-state.ts";
 import { InspectorView } from "./inspector-view.ts";
 
@@ -21,6 +28,7 @@ export interface InspectorSlots {
 export class InspectorController {
   readonly view: InspectorView;
   private details: NodeDetailsResponse | null = null;
+  private edgeDetails: RelationshipDetailsResponse | null = null;
   private detailsRequest = 0;
 
   constructor(
@@ -30,8 +38,11 @@ export class InspectorController {
     this.view = new InspectorView(
       {
         onFocusNeighbour: (node, edge) => void this.focusNode(node, edge),
+        onFocusNode: (node) => void this.focusNode(node),
         onClose: () => this.select([]),
         isOnScreen: (key) => ctx.view.graph.hasNode(key),
+        isEdgeOnScreen: (key) => ctx.view.graph.hasEdge(key),
+        onSelectEdge: (key) => this.selectEdge(key),
       },
       slots.extra,
     );
@@ -55,8 +66,26 @@ export class InspectorController {
     }
   }
 
+  /** The selected relationship (clicked on the canvas), or null. */
+  selectedEdge(): string | null {
+    return this.ctx.view.getState().selectedEdge;
+  }
+
+  /** Selects a relationship (the node selection is cleared) and shows its details. */
+  selectEdge(key: string | null): void {
+    if (key === this.selectedEdge()) return;
+    this.ctx.view.update({ selected: [], selectedEdge: key });
+    this.slots.onSelection();
+    void this.inspectEdge(key);
+  }
+
   select(keys: string[]): void {
     const previous = this.primary();
+    if (this.selectedEdge() !== null) {
+      // Nodes and a relationship are never selected together.
+      this.edgeDetails = null;
+      this.ctx.view.update({ selectedEdge: null });
+    }
     this.ctx.view.update({ selected: keys });
     const primary = this.primary();
     if (primary !== previous) void this.inspect(primary);
@@ -94,7 +123,36 @@ export class InspectorController {
     }
   }
 
+  private async inspectEdge(key: string | null): Promise<void> {
+    const { view, api } = this.ctx;
+    const request = ++this.detailsRequest;
+    this.edgeDetails = null;
+    this.details = null;
+    if (!key || !view.graph.hasEdge(key)) {
+      this.render();
+      return;
+    }
+    this.slots.emptyNote.hidden = true;
+    this.view.showLoading({ name: view.graph.getEdgeAttribute(key, "relType"), category: "Relationship" });
+    try {
+      const details = await api.relationship(key);
+      if (request !== this.detailsRequest) return;
+      this.edgeDetails = details;
+      this.render();
+    } catch (error) {
+      if (request !== this.detailsRequest) return;
+      this.view.showError(error instanceof Error ? error.message : String(error));
+      this.ctx.fail(error, "Could not load the relationship's details");
+    }
+  }
+
   render(): void {
+    const edge = this.selectedEdge();
+    if (edge) {
+      this.slots.emptyNote.hidden = true;
+      if (this.edgeDetails?.edge.key === edge) this.view.renderEdge(this.edgeDetails);
+      return;
+    }
     const primary = this.primary();
     if (!primary) {
       this.view.hide();
@@ -115,26 +173,19 @@ export class InspectorController {
    * camera to it: for search results and for neighbours clicked in the inspector.
    */
   async focusNode(node: GraphNode, via?: GraphEdge): Promise<void> {
-    const { view, api, store } = this.ctx;
+    const { view, store } = this.ctx;
     const graph = view.graph;
     if (!graph.hasNode(node.key)) {
-      try {
-        const details = await api.node(node.key);
-        const edges = details.groups.flatMap((g) =>
-          g.neighbours.filter((n) => graph.hasNode(n.node.key)).map((n) => n.edge),
-        );
-        if (via && !edges.some((e) => e.key === via.key)) edges.push(via);
-        store.addSubgraph(
-          { nodes: [node], edges },
-          {
-            description: `Add ${node.name}`,
-            anchor: via ? (via.source === node.key ? via.target : via.source) : undefined,
-          },
-        );
-      } catch (error) {
-        this.ctx.fail(error, `Could not add ${node.name}`);
-        return;
-      }
+      // Its relationships to what is on screen come with it (the store connects every arrival).
+      const added = await store.addSubgraph(
+        { nodes: [node], edges: via ? [via] : [] },
+        {
+          description: `Add ${node.name}`,
+          anchor: via ? (via.source === node.key ? via.target : via.source) : undefined,
+        },
+      );
+      if (added.connected && "error" in added.connected)
+        this.ctx.notify(`Added ${node.name}; ${describeConnected(added.connected)}`, "info");
     }
     await this.show(node.key, node.name);
   }

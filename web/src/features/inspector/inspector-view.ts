@@ -1,18 +1,30 @@
 /**
  * The inspector panel: every property of the selected node (lists as chips), its neighbours grouped
  * by relationship type and direction (click one to focus it), and the evidence quotes with the
- * article each comes from. All text goes in through textContent.
+ * article each comes from; for a selected relationship, its type, its two ends, its properties and
+ * each quote marked in the passage of its article. All text goes in through textContent.
  */
-import type { GraphEdge, GraphNode, NodeDetailsResponse } from "../../../../core/api-types.ts";
+import type {
+  GraphEdge,
+  GraphNode,
+  NodeDetailsResponse,
+  RelationshipDetailsResponse,
+  SupportDetails,
+} from "../../../../core/api-types.ts";
+import type { PlainValue } from "../../../../core/plain-values.ts";
 import { el, setChildren } from "../../lib/dom.ts";
 import { icon } from "../../lib/icons.ts";
 import { labelColour } from "../../../../core/appearance.ts";
-import { formatValue, groupEvidence, orderedProperties, sortedGroups } from "./state.ts";
+import { edgeProperties, formatValue, groupEvidence, orderedProperties, sortedGroups } from "./state.ts";
 
 export interface InspectorHandlers {
   onFocusNeighbour: (node: GraphNode, edge: GraphEdge) => void;
+  /** An end of the inspected relationship was clicked. */
+  onFocusNode: (node: GraphNode) => void;
   onClose: () => void;
   isOnScreen: (key: string) => boolean;
+  isEdgeOnScreen: (key: string) => boolean;
+  onSelectEdge: (key: string) => void;
 }
 
 function labelChip(label: string): HTMLElement {
@@ -75,6 +87,63 @@ export class InspectorView {
     this.body.scrollTop = 0;
   }
 
+  /** A relationship: type, start → end, properties, and each quote marked in its article's passage. */
+  renderEdge(details: RelationshipDetailsResponse): void {
+    this.element.hidden = false;
+    const { edge, start, end } = details;
+    const end_ = (node: GraphNode, role: string) =>
+      el(
+        "button",
+        {
+          class: "neighbour edge-end",
+          title: `Select the ${role} node`,
+          attrs: { type: "button", "data-role": role },
+          on: { click: () => this.handlers.onFocusNode(node) },
+        },
+        [labelChip(node.label), el("span", { class: "neighbour-name", text: node.name })],
+      );
+    setChildren(this.body, [
+      this.header(edge.type, undefined, "Relationship"),
+      el("section", { class: "inspector-section edge-ends", attrs: { "aria-label": "Direction" } }, [
+        end_(start, "start"),
+        el("div", { class: "edge-arrow", attrs: { "aria-hidden": "true" } }, [
+          el("span", { class: "rel-type", text: edge.type }),
+          el("span", { class: "direction", text: "↓" }),
+        ]),
+        end_(end, "end"),
+        el("p", { class: "muted small edge-direction", text: `${start.name} → ${end.name}` }),
+      ]),
+      this.propertyList(edgeProperties(edge.properties)),
+      this.supports(details.supports),
+    ]);
+    this.body.scrollTop = 0;
+  }
+
+  private supports(supports: SupportDetails[]): HTMLElement {
+    return el("section", { class: "inspector-section" }, [
+      el("h3", { class: "inspector-heading" }, [
+        "Evidence",
+        el("span", { class: "count", text: String(supports.length) }),
+      ]),
+      supports.length === 0 ? el("p", { class: "muted", text: "No quotes." }) : null,
+      ...supports.map((s) =>
+        el("figure", { class: "quote" }, [
+          el("blockquote", { text: s.quote }),
+          el("figcaption", {}, [s.article ? el("cite", { text: `《${s.article.title}》` }) : null]),
+          s.passage
+            ? el("p", { class: "passage", attrs: { lang: "zh-Hans" } }, [
+                `${s.passage.clippedStart ? "…" : ""}${s.passage.before}`,
+                el("mark", { text: s.passage.quote }),
+                `${s.passage.after}${s.passage.clippedEnd ? "…" : ""}`,
+              ])
+            : s.article
+              ? el("p", { class: "muted small", text: "The quote was not found in the article's text." })
+              : null,
+        ]),
+      ),
+    ]);
+  }
+
   private header(name: string, nameEn: string | undefined, label: string): HTMLElement {
     return el("header", { class: "inspector-header" }, [
       el("div", { class: "inspector-titles" }, [
@@ -96,7 +165,11 @@ export class InspectorView {
   }
 
   private properties(node: GraphNode): HTMLElement {
-    const rows = orderedProperties(node.properties).map(([key, value]) => {
+    return this.propertyList(orderedProperties(node.properties));
+  }
+
+  private propertyList(entries: [string, PlainValue][]): HTMLElement {
+    const rows = entries.map(([key, value]) => {
       const formatted = formatValue(value);
       let cell: HTMLElement;
       switch (formatted.kind) {
@@ -126,7 +199,9 @@ export class InspectorView {
     });
     return el("section", { class: "inspector-section" }, [
       el("h3", { class: "inspector-heading", text: "Properties" }),
-      el("dl", { class: "properties" }, rows.flat()),
+      rows.length
+        ? el("dl", { class: "properties" }, rows.flat())
+        : el("p", { class: "muted", text: "No properties." }),
     ]);
   }
 
@@ -204,12 +279,19 @@ export class InspectorView {
             el(
               "div",
               { class: "facts" },
-              q.facts.map((f) =>
-                el("span", {
-                  class: "fact",
-                  text: `${f.outgoing ? "" : "← "}${f.type}${f.outgoing ? " →" : ""} ${f.other}`,
-                }),
-              ),
+              q.facts.map((f) => {
+                const text = `${f.outgoing ? "" : "← "}${f.type}${f.outgoing ? " →" : ""} ${f.other}`;
+                // A relationship on screen is a click away from its own inspector.
+                return this.handlers.isEdgeOnScreen(f.edge)
+                  ? el("button", {
+                      class: "fact link-button",
+                      text,
+                      title: "Select this relationship",
+                      attrs: { type: "button" },
+                      on: { click: () => this.handlers.onSelectEdge(f.edge) },
+                    })
+                  : el("span", { class: "fact", text });
+              }),
             ),
           ]),
         ]),

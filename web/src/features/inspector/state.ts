@@ -16,6 +16,14 @@ export function orderedProperties(properties: Record<string, PlainValue>): [stri
   return Object.entries(properties).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** Provenance is shown as evidence, not as properties. */
+const PROVENANCE = new Set(["evidence", "articles", "article"]);
+
+/** A relationship's properties as the inspector lists them: provenance left to the evidence. */
+export function edgeProperties(properties: Record<string, PlainValue>): [string, PlainValue][] {
+  return orderedProperties(properties).filter(([key]) => !PROVENANCE.has(key));
+}
+
 export type FormattedValue =
   | { kind: "text"; text: string }
   | { kind: "long-text"; text: string }
@@ -56,7 +64,7 @@ export function groupEvidence(evidence: NodeDetailsResponse["evidence"]) {
     {
       quote: string;
       article: string | undefined;
-      facts: { type: string; other: string; outgoing: boolean }[];
+      facts: { edge: string; type: string; other: string; outgoing: boolean }[];
     }
   >();
   for (const item of evidence) {
@@ -65,6 +73,7 @@ export function groupEvidence(evidence: NodeDetailsResponse["evidence"]) {
       let entry = byQuote.get(key);
       if (!entry) byQuote.set(key, (entry = { quote, article: article?.title, facts: [] }));
       entry.facts.push({
+        edge: item.edge.key,
         type: item.edge.type,
         other: item.other.name,
         outgoing: item.edge.target === item.other.key,

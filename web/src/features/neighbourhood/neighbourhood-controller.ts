@@ -32,13 +32,13 @@ export class NeighbourhoodController {
     const hops = this.current;
     try {
       const response = await api.neighbourhood(neighbourhoodRequest(key, hops));
-      const added = store.addSubgraph(response, {
+      const added = await store.addSubgraph(response, {
         description: `${hops}-hop neighbourhood of ${this.ctx.nameOf(key)}`,
         anchor: key,
       });
       this.ctx.highlight(neighbourhoodHighlight(response));
       const suffix = `${response.nodes.length} nodes within ${hops} hop${hops > 1 ? "s" : ""}${response.truncated ? " (capped: not all shown)" : ""}`;
-      this.ctx.notify(describeAdded(added.patch, added.filtered, suffix), "success");
+      this.ctx.notify(describeAdded(added.patch, added.filtered, suffix, added.connected), "success");
     } catch (error) {
       this.ctx.fail(error, "Could not load the neighbourhood");
     }

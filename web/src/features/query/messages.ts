@@ -1,5 +1,7 @@
 /** What the panel says about a run: pure, so every wording is testable and found in one place. */
 import type { QueryResponse } from "../../../../core/api-types.ts";
+import { describeConnected, isIncomplete } from "../../screen/connect.ts";
+import type { RunOutcome } from "./types.ts";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
@@ -11,7 +13,7 @@ export interface Notice {
 }
 
 /** The summary line of a result. */
-export function resultSummary(response: QueryResponse, added: { nodes: number; edges: number }): string {
+export function resultSummary(response: QueryResponse, added: RunOutcome): string {
   const parts = [`${plural(response.rows.length, "row")}${response.truncated ? " (capped)" : ""}`];
   parts.push(`${fmt(response.elapsedMs)} ms`);
   const { nodes, edges } = response.subgraph;
@@ -26,9 +28,26 @@ export function resultSummary(response: QueryResponse, added: { nodes: number; e
   return parts.join(" · ");
 }
 
-/** Notices that go with a result: the row cap, or nothing found. */
-export function resultNotices(response: QueryResponse): Notice[] {
+/** Notices that go with a result: the row cap, or nothing found; a view kept; relationships capped. */
+export function resultNotices(response: QueryResponse, added?: RunOutcome): Notice[] {
   const notices: Notice[] = [];
+  if (added?.unchanged === "no-nodes") {
+    notices.push({
+      kind: "info",
+      title: "The view is unchanged",
+      text:
+        "The result holds no nodes; the view is unchanged. Replace shows only the nodes, relationships " +
+        "and paths a query returns: return them (RETURN n, r, p) to draw them.",
+    });
+  }
+  const connected = describeConnected(added?.connected ?? null);
+  if (isIncomplete(added?.connected ?? null)) {
+    notices.push({
+      kind: "warn",
+      title: "Not every relationship drawn",
+      text: `${connected[0]!.toUpperCase()}${connected.slice(1)}.`,
+    });
+  }
   if (response.truncated) {
     notices.push({
       kind: "warn",

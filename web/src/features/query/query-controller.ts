@@ -6,7 +6,7 @@ import type { QueryRequest, Subgraph } from "../../../../core/api-types.ts";
 import { Emitter } from "../../lib/emitter.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
 import { QueryPanel } from "./query-panel.ts";
-import type { QueryResult, ResultMode } from "./types.ts";
+import type { QueryResult, ResultMode, RunOutcome } from "./types.ts";
 
 export type QueryEvents = {
   /** A query ran and its result is on screen; `lastResult()` returns the same. */
@@ -38,17 +38,14 @@ export class QueryController {
     });
   }
 
-  async run(
-    request: QueryRequest,
-    mode: ResultMode,
-  ): Promise<{ result: QueryResult; added: { nodes: number; edges: number } }> {
+  async run(request: QueryRequest, mode: ResultMode): Promise<{ result: QueryResult; added: RunOutcome }> {
     const { api, store, view } = this.ctx;
     const response = await api.query(request);
     const result: QueryResult = { request, response, mode, at: Date.now() };
     const subgraph = response.subgraph;
     const firstLine = request.cypher.split("\n")[0]!.trim();
     const label = firstLine.length > 48 ? `${firstLine.slice(0, 47)}…` : firstLine;
-    const { patch, keys } = store.addSubgraph(subgraph, {
+    const { patch, keys, connected, unchanged } = await store.addSubgraph(subgraph, {
       description: `${mode === "replace" ? "Replace with query" : "Query"}: ${label}`,
       replace: mode === "replace",
     });
@@ -68,7 +65,9 @@ export class QueryController {
     }
     this.last = result;
     this.events.emit("queryResult", result);
-    return { result, added: { nodes: patch.addNodes.length, edges: patch.addEdges.length } };
+    const added: RunOutcome = { nodes: patch.addNodes.length, edges: patch.addEdges.length, connected };
+    if (unchanged) added.unchanged = unchanged;
+    return { result, added };
   }
 
   /** The last query run from the panel, with its whole response; null before the first. */

@@ -19,13 +19,10 @@ import { LibraryView } from "./library-view.ts";
 import { failureNotice, resultNotices, resultSummary, type Notice } from "./messages.ts";
 import { formatValue, paramFields, toParams } from "./params.ts";
 import { ResultTable, responseNames } from "./result-table.ts";
-import type { HistoryEntry, ParamField, QueryResult, ResultMode } from "./types.ts";
+import type { HistoryEntry, ParamField, QueryResult, ResultMode, RunOutcome } from "./types.ts";
 
 export interface QueryPanelCallbacks {
-  run(
-    request: QueryRequest,
-    mode: ResultMode,
-  ): Promise<{ result: QueryResult; added: { nodes: number; edges: number } }>;
+  run(request: QueryRequest, mode: ResultMode): Promise<{ result: QueryResult; added: RunOutcome }>;
   savedQueries(): Promise<SavedQueriesResponse>;
   schema(): Promise<SchemaResponse>;
   /** Told when the panel opens or closes (the canvas above it changes size). */
@@ -218,7 +215,7 @@ export class QueryPanel {
       const { result, added } = await this.callbacks.run(request, this.mode);
       this.last = result;
       this.status.textContent = resultSummary(result.response, added);
-      this.showNotices(resultNotices(result.response));
+      this.showNotices(resultNotices(result.response, added));
       this.table.show(result.response);
       this.copyButton.hidden = result.response.rows.length === 0;
     } catch (error) {

@@ -1,5 +1,6 @@
 /** The query workbench's types: how results reach the graph, history entries, table sorting. */
 import type { QueryRequest, QueryResponse } from "../../../../core/api-types.ts";
+import type { Connected } from "../../screen/connect.ts";
 
 /** A result is added to what is on screen, or replaces it: the analyst's choice. */
 export type ResultMode = "add" | "replace";
@@ -31,11 +32,20 @@ export interface QueryResult {
   at: number;
 }
 
+/** What a run did to the screen: new nodes and relationships, connecting, or nothing (and why). */
+export interface RunOutcome {
+  nodes: number;
+  edges: number;
+  connected?: Connected | null;
+  /** "replace" with a result holding no node: the view was kept. */
+  unchanged?: "no-nodes";
+}
+
 /** Where the last run stands, as the panel shows it. */
 export type RunStatus =
   | { type: "idle" }
   | { type: "running"; cypher: string }
-  | { type: "done"; result: QueryResult; added: { nodes: number; edges: number } }
+  | { type: "done"; result: QueryResult; added: RunOutcome }
   | {
       type: "error";
       code: string;
