@@ -101,7 +101,7 @@ export function registerExportCommand(program: Command): void {
     )
     .requiredOption(
       "-o, --output <path>",
-      "file to write (for csv: a directory for nodes.csv and relationships.csv)",
+      "file to write, or - for standard output (for csv: a directory for nodes.csv and relationships.csv)",
     )
     .option(...SCHEMA_OPTION)
     .option("--layout", "lay the graph out (ForceAtlas2) and colour and size it as the explorer does", false)
@@ -112,11 +112,18 @@ export function registerExportCommand(program: Command): void {
     )
     .action(async (opts: ExportOptions) => {
       const { schema } = activeSchema(schemaFile(opts));
-      await checkOutput(opts.format, opts.output);
+      const toStdout = opts.output === "-";
+      if (toStdout && opts.format === "csv")
+        throw new ExportError(
+          "csv writes two files (nodes.csv, relationships.csv): -o names a directory, not -",
+        );
+      if (!toStdout) await checkOutput(opts.format, opts.output);
       const { subgraph, rows } = await withDatabase((db) =>
         collectSubgraph(db, opts.query, opts.param, QUERY_TIMEOUT_MS, schema),
       );
-      const baseName = basename(opts.output, extname(opts.output)) || "guanxi-export";
+      const baseName = toStdout
+        ? "guanxi-export"
+        : basename(opts.output, extname(opts.output)) || "guanxi-export";
       const files = exportSubgraph(
         {
           subgraph,
@@ -126,14 +133,17 @@ export function registerExportCommand(program: Command): void {
         opts.format,
         { baseName, schema, keepFormulas: opts.keepFormulas },
       );
-      const paths = await writeFiles(opts.format, opts.output, files);
+      // Standard output gets the file alone; what is said about it goes to standard error.
+      const report = toStdout ? process.stderr : process.stdout;
+      if (toStdout) process.stdout.write(files[0]!.text);
+      const paths = toStdout ? ["standard output"] : await writeFiles(opts.format, opts.output, files);
       for (const warning of files.flatMap((f) => f.warnings)) process.stderr.write(`warning: ${warning}\n`);
       const { nodes, edges } = subgraph;
       if (nodes.length === 0)
         process.stderr.write(
           `guanxi: the query returned no nodes or relationships (${rows} row${rows === 1 ? "" : "s"}); wrote an empty ${opts.format} export.\n`,
         );
-      process.stdout.write(
+      report.write(
         `Exported ${nodes.length} node${nodes.length === 1 ? "" : "s"} and ${edges.length} relationship${edges.length === 1 ? "" : "s"} → ${paths.map(shown).join(", ")}\n`,
       );
     });

@@ -42,6 +42,17 @@ describe("guanxi export", () => {
     );
   });
 
+  it("writes to standard output with -o - (the message on standard error), except csv", async () => {
+    const run = await runCli(exportArgs("json", "-", "MATCH ()-[r:SPANS]->() RETURN r"));
+    expect(run.code, run.stderr).toBe(0);
+    const graph = (JSON.parse(run.stdout) as { graph: { nodes: unknown[] } }).graph;
+    expect(graph.nodes).toHaveLength(4);
+    expect(run.stderr).toMatch(/Exported 4 nodes and 3 relationships → standard output/);
+    const csv = await runCli(exportArgs("csv", "-"));
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toMatch(/csv writes two files/);
+  });
+
   it("takes parameters like guanxi query", async () => {
     const path = join(dir, "one.graphml");
     const run = await runCli([
