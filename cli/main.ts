@@ -10,6 +10,7 @@ import { ExportError } from "../export/types.ts";
 import { registerDbCommand } from "./db-command.ts";
 import { registerDoctorCommand } from "./doctor-command.ts";
 import { registerExportCommand } from "./export-command.ts";
+import { registerExtractCommand } from "./extract-command.ts";
 import { registerIndexCommand } from "./index-command.ts";
 import { registerIngestCommand } from "./ingest-command.ts";
 import { registerQueryCommand } from "./query-command.ts";
@@ -26,6 +27,7 @@ const program = new Command("guanxi")
 registerDbCommand(program);
 registerStartCommand(program);
 registerIngestCommand(program);
+registerExtractCommand(program);
 registerSchemaCommand(program);
 registerIndexCommand(program);
 registerQueryCommand(program);

@@ -587,7 +587,7 @@ export function extractStories(stories: StoryText[], options: ExtractOptions = {
       name: story.title,
       title: story.title,
       ...(story.section ? { section: story.section } : {}),
-      ...(options.source ? { source: options.source } : {}),
+      ...((options.source ?? story.source) ? { source: options.source ?? story.source } : {}),
       text: story.text,
       review: { state: "accepted", kind: "article", method: "input", score: 1, mentions: [] },
     });

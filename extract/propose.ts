@@ -10,6 +10,7 @@ import { tokenize, type Token } from "./segment.ts";
 import {
   BYLINE_WORDS,
   NAME_STOP_WORDS,
+  NAME_VERBS,
   PHOTO_CREDIT,
   REPUBLISHED_WORDS,
   SUFFIX_RULES,
@@ -135,13 +136,13 @@ function growBack(tokens: Token[], index: number, text: string): number {
       i--;
       continue;
     }
-    // A verb inside a name (北京保障房中心, 职工创新工作室): between name parts, never a clause verb.
+    // A verb inside a name (职工创新工作室; 北京保障房中心 after a place): between name parts, never a clause verb.
     if (
       (t.tag === "v" || t.tag === "vd") &&
       !CLAUSE_VERBS.has(t.word) &&
-      t.word.length <= 2 &&
       prev !== undefined &&
-      (nameLike(prev) || PLACE_TAGS.has(prev.tag)) &&
+      ((NAME_VERBS.has(t.word) && (nameLike(prev) || OPEN_OF[prev.word] !== undefined)) ||
+        PLACE_TAGS.has(prev.tag)) &&
       next !== undefined &&
       nameLike(next)
     ) {

@@ -13,11 +13,14 @@ export interface StoryText {
   section?: string;
   /** The body, paragraphs joined by line breaks: evidence is quoted from it (and from the title). */
   text: string;
+  /** The file it was read from (Article.source). */
+  source?: string;
 }
 
 const MARK = /^\s*(-{3,}|={3,}|\*{3,}|_{3,})\s*$/u;
 const SECTION = /^\s*(>>|【|\[|〓|■|●)\s*(.+?)\s*(<<|】|\]|〓)?\s*$/u;
-const SENTENCE_END = /[。！？!?；;…”」』）)]$/u;
+/** A sentence ends with its punctuation, a quote or bracket after it allowed (…。”); a headline ends without. */
+const SENTENCE_END = /[。！？!?；;…][”」』）)"]?$/u;
 /** A credit line: 本报记者 马超 摄影报道, （记者 张晶）, 通讯员 李明, 转自《中工网》. */
 const CREDIT =
   /^(（|\()?(本报)?(记者|通讯员|摄影|实习生|编辑|责任编辑)[\s：:]*[\p{Script=Han}·]{2,4}(\s|$|）|\))|摄影?报道$|^(转自|来源[：:])/u;

@@ -67,6 +67,7 @@ export const SUFFIX_RULES: readonly SuffixRule[] = [
   { suffix: "大赛", label: "Event", kind: "competition" },
   { suffix: "竞赛", label: "Event", kind: "competition" },
   { suffix: "比赛", label: "Event", kind: "competition" },
+  { suffix: "联赛", label: "Event", kind: "competition" },
   { suffix: "集训", label: "Event", kind: "training" },
   { suffix: "培训班", label: "Event", kind: "training" },
   { suffix: "研修班", label: "Event", kind: "training" },
@@ -188,4 +189,24 @@ export const NAME_STOP_WORDS = new Set([
   "家",
   "暨",
   "及",
+]);
+
+/** Verbs that occur inside names (职工创新工作室, 北京保障房中心, 技术交流中心): a name grows over them. */
+export const NAME_VERBS = new Set([
+  "创新",
+  "保障",
+  "发展",
+  "研究",
+  "建设",
+  "培训",
+  "管理",
+  "交流",
+  "协作",
+  "促进",
+  "孵化",
+  "实训",
+  "实验",
+  "维权",
+  "救助",
+  "帮扶",
 ]);
