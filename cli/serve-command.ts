@@ -21,12 +21,18 @@ export function registerServeCommand(program: Command): void {
     .option("--port <port>", "HTTP port", port, DEFAULT_PORT)
     .option("--host <host>", "address to listen on", DEFAULT_HOST)
     .option(...SCHEMA_OPTION)
-    .action(async (opts: { port: number; host: string; schema?: string }) => {
+    .option("--allow-ingest", "let the explorer write reviewed article drafts (POST /api/drafts/ingest)")
+    .action(async (opts: { port: number; host: string; schema?: string; allowIngest?: boolean }) => {
       const { schema } = activeSchema(schemaFile(opts));
       const db = await GraphDb.connect(resolveConnection());
       const hasApp = existsSync(join(WEB_DIST, "index.html"));
       if (!hasApp) {
         console.warn("The explorer is not built: run `npm run build` first. Serving the API only.");
+      }
+      if (opts.allowIngest && !isLoopback(opts.host)) {
+        console.warn(
+          `Warning: --allow-ingest on ${opts.host}: anyone who can reach this address can write reviewed drafts into the database.`,
+        );
       }
       if (!isLoopback(opts.host)) {
         console.warn(
@@ -35,7 +41,13 @@ export function registerServeCommand(program: Command): void {
       }
       let server;
       try {
-        server = await startServer({ db, port: opts.port, host: opts.host, schema });
+        server = await startServer({
+          db,
+          port: opts.port,
+          host: opts.host,
+          schema,
+          ...(opts.allowIngest ? { allowDraftIngest: true } : {}),
+        });
       } catch (error) {
         await db.close();
         const code = (error as { code?: string }).code;

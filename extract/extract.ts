@@ -471,7 +471,7 @@ class StoryExtraction {
           .filter((o) => o.field === field && o.start >= sentence.start && o.end <= sentence.end && !o.nested)
           .filter((o) => !this.entities.get(o.key)!.review.ambiguous)
           .sort((a, b) => a.start - b.start);
-        if (here.length < 2) continue;
+        if (here.length === 0) continue;
         for (const rule of TRIGGER_RULES) {
           for (const word of rule.words) {
             for (
@@ -508,15 +508,14 @@ class StoryExtraction {
                   properties,
                 );
               }
-              // 联盟成立: the founding date of what was founded, partial as given.
-              if (
-                rule.type === "ESTABLISHED" &&
-                dates[0] &&
-                start.label === "Alliance" &&
-                start.review.kind === "new"
-              ) {
-                start.properties.foundedYear = dates[0].year;
-                if (dates[0].month !== undefined) start.properties.foundedMonth = dates[0].month;
+              // …成立X联盟 / X联盟成立: the founding date of what was founded, partial as given.
+              if (rule.type === "ESTABLISHED" && dates[0]) {
+                const founded = after.length > 0 ? after.map((b) => this.entities.get(b.key)!) : [start];
+                for (const f of founded) {
+                  if (f.label !== "Alliance" || f.review.kind !== "new") continue;
+                  f.properties.foundedYear = dates[0].year;
+                  if (dates[0].month !== undefined) f.properties.foundedMonth = dates[0].month;
+                }
               }
             }
           }

@@ -58,7 +58,19 @@ export class Linker {
       .search(lower, { strategy: "all" })
       .filter((m) => !LATIN.test(m.pattern) || wordBounded(lower, m.start, m.end))
       .map((m) => ({ start: m.start, end: m.end, entries: m.data ?? [] }));
-    return resolveOverlaps(all);
+    // 市总工会 inside 北京市总工会 names the same entity again: not a mention of its own.
+    const own = all.filter(
+      (m) =>
+        !all.some(
+          (x) =>
+            x !== m &&
+            x.start <= m.start &&
+            m.end <= x.end &&
+            x.end - x.start > m.end - m.start &&
+            m.entries.every((e) => x.entries.some((y) => y.entity.id === e.entity.id)),
+        ),
+    );
+    return resolveOverlaps(own);
   }
 }
 

@@ -27,6 +27,8 @@ export interface IngestOptions extends WriteOptions, Omit<CsvOptions, "schema"> 
   maxPropertyBytes?: number;
   /** Encoding of the input files (default UTF-8, strictly: undecodable bytes are a problem). */
   encoding?: InputEncoding;
+  /** The active schema already chosen (the server's); instead of `schemaFile`. */
+  schemaChoice?: SchemaChoice;
   /** Drafts of `guanxi extract`: `linked` accepts their exact links and MENTIONS and leaves out the unreviewed rest. */
   accept?: AcceptPolicy;
 }
@@ -39,6 +41,8 @@ export interface IngestReport extends WriteSummary {
   totals: { nodes: number; relationships: number };
   /** Draft items left out unreviewed (`--accept linked`), and dropped as rejected. */
   drafts?: { skipped: string[]; dropped: number };
+  /** Ids of the nodes written and of the ends of the relationships written. */
+  ids: string[];
 }
 
 export interface InputText {
@@ -93,10 +97,12 @@ export function parseInputTexts(texts: InputText[], options: IngestOptions = {})
   const problems: InputProblem[] = [];
   const drafts: ReadInputs["drafts"] = [];
   // The schema first: the CSV reader types untyped columns by it.
-  const choice = resolveSchema(
-    options.schemaFile,
-    texts.filter((t) => extname(t.path).toLowerCase() === ".json"),
-  );
+  const choice = options.schemaChoice
+    ? { schema: options.schemaChoice, problems: [] }
+    : resolveSchema(
+        options.schemaFile,
+        texts.filter((t) => extname(t.path).toLowerCase() === ".json"),
+      );
   problems.push(...choice.problems);
   const schema = choice.schema?.schema;
   for (const { path, file, text } of texts) {
@@ -223,5 +229,11 @@ async function ingestRead(
     schema: read.schema,
     totals: { nodes: dataset.nodes.length, relationships: dataset.relationships.length },
     ...(drafts ? { drafts } : {}),
+    ids: [
+      ...new Set([
+        ...dataset.nodes.map((n) => n.id),
+        ...dataset.relationships.flatMap((r) => [r.start, r.end]),
+      ]),
+    ],
   };
 }

@@ -13,6 +13,7 @@ import { DatabaseAvailability } from "./db-availability.ts";
 import { ApiError, errorBody, formatValidationErrors, toApiError } from "./errors.ts";
 import { jsonTypeError } from "./json-types.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
+import { registerExtractRoutes } from "./routes/extract.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerNeighbourhoodRoutes } from "./routes/neighbourhood.ts";
 import { registerNodeRoutes } from "./routes/nodes.ts";
@@ -57,6 +58,11 @@ export interface ServerOptions {
    * explorer asks for a few hundred; `npm run bench:render` raises this to load whole databases.
    */
   overviewMaxLimit?: number;
+  /**
+   * Whether POST /api/drafts/ingest writes reviewed drafts (the explorer's only write). Off unless the
+   * server runs for one local analyst (`guanxi start`) or `guanxi serve --allow-ingest`.
+   */
+  allowDraftIngest?: boolean;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -169,6 +175,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     maxBytes: options.queryMaxBytes ?? resultMaxBytesFromEnv(),
   });
   registerSavedQueryRoutes(app, db, options.savedQueriesDir);
+  registerExtractRoutes(app, db, schema, { allowIngest: options.allowDraftIngest === true });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, "index.html"));
