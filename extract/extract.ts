@@ -214,17 +214,33 @@ class StoryExtraction {
     const kept = proposals.filter(
       (x) =>
         parents.has(`${x.field.name}:${x.p.start}:${x.p.end}`) ||
-        !proposals.some(
+        // …工作室 opening …工作室联盟 is the alliance's name, not a body of its own (an event is named after others).
+        (!proposals.some(
           (y) =>
             y !== x &&
             y.field === x.field &&
-            y.p.label === x.p.label &&
-            y.p.start <= x.p.start &&
-            x.p.end <= y.p.end &&
-            y.p.end - y.p.start > x.p.end - x.p.start,
-        ),
+            y.p.label !== x.p.label &&
+            y.p.label !== "Event" &&
+            x.p.label !== "Region" &&
+            y.p.start === x.p.start &&
+            y.p.end > x.p.end,
+        ) &&
+          !proposals.some(
+            (y) =>
+              y !== x &&
+              y.field === x.field &&
+              y.p.label === x.p.label &&
+              y.p.start <= x.p.start &&
+              x.p.end <= y.p.end &&
+              y.p.end - y.p.start > x.p.end - x.p.start,
+          )),
     );
-    const ordered = resolveOverlaps(kept.map((x) => ({ ...x, start: x.p.start, end: x.p.end })));
+    // Offsets are per field: overlaps are resolved within the title and within the text.
+    const ordered = this.fields.flatMap((f) =>
+      resolveOverlaps(
+        kept.filter((x) => x.field === f).map((x) => ({ ...x, start: x.p.start, end: x.p.end })),
+      ),
+    );
     ordered.sort((a, b) => b.end - b.start - (a.end - a.start));
     const spanEntity = new Map<string, Entity>();
     for (const { field, p } of ordered) {
@@ -261,15 +277,19 @@ class StoryExtraction {
         if (full !== original) e.aliases.add(original);
       } else {
         const relative = RELATIVE_PREFIXES.some((r) => surface.startsWith(r));
-        if (relative) {
-          const full = [...this.entities.values()].find(
-            (x) => x.label === p.label && x.name !== original && normaliseText(x.name).text.endsWith(surface),
-          );
-          if (full) {
-            if (full.review.kind === "new") full.aliases.add(original);
-            this.occur(full, field, o.start, o.end);
-            continue;
-          }
+        // A shorter form of a name this article gives in full (市总工会, 保障房中心工会, 单身职工联谊会 after
+        // “缘起保障，情定未来”单身职工联谊会) is that entity again: one more mention, and an alias.
+        const full = [...this.entities.values()].find(
+          (x) =>
+            x.label === p.label &&
+            x.name !== original &&
+            x.mentions.some((m) => m.article === this.articleId) &&
+            normaliseText(x.name).text.endsWith(surface),
+        );
+        if (full) {
+          if (full.review.kind === "new" && relative) full.aliases.add(original);
+          this.occur(full, field, o.start, o.end);
+          continue;
         }
         e = this.entity(`new:${p.label}:${surface}`, () => ({
           label: p.label,

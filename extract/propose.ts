@@ -80,6 +80,7 @@ const CLAUSE_VERBS = new Set([
   "提升",
   "获得",
 ]);
+const CLAUSE_VERBS_RE = new RegExp([...CLAUSE_VERBS].join("|"), "u");
 const OPEN_OF: Record<string, string> = { "”": "“", "’": "‘", "》": "《", "」": "「", "』": "『" };
 
 let suffixMatcher: AhoCorasick<SuffixRule> | undefined;
@@ -205,6 +206,20 @@ function suffixProposals(text: string, from: number, to: number): Proposal[] {
         start = first.end;
       else break;
     }
+    // A quoted name a few words before (“畅享初冬 健康同行”冬季徒步活动, 暖“新”行动) belongs to it.
+    const quoted = /(\p{Script=Han}?)“[^“”。！？；]{1,20}”([\p{Script=Han}]{0,6})$/u.exec(
+      sentence.slice(0, start),
+    );
+    if (quoted && !CLAUSE_VERBS_RE.test(quoted[2]!)) {
+      const lead =
+        quoted[1] &&
+        tokens.find((t) => t.word === quoted[1] && t.end === start - quoted[0].length + 1)?.tag === "a";
+      start -= quoted[0].length - (lead ? 0 : quoted[1]!.length);
+    }
+    // …and a one-character adjective before an opening quote (暖“新”行动).
+    const before = tokens.find((t) => t.end === start);
+    if (/^[“「]/u.test(sentence.slice(start)) && before && before.tag === "a" && before.word.length === 1)
+      start = before.start;
     const name = sentence.slice(start, end);
     if (name.length < rule.suffix.length + 2) continue;
     if (/^[\d.，、]/u.test(name)) continue;

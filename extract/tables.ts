@@ -46,6 +46,10 @@ export const SUFFIX_RULES: readonly SuffixRule[] = [
   { suffix: "研究所", label: "Organisation", kind: "other" },
   { suffix: "医院", label: "Organisation", kind: "other" },
   { suffix: "工作室", label: "Organisation", kind: "studio" },
+  { suffix: "专班", label: "Organisation", kind: "other" },
+  { suffix: "工作组", label: "Organisation", kind: "other" },
+  { suffix: "领导小组", label: "Organisation", kind: "other" },
+  { suffix: "之家", label: "Organisation", kind: "other" },
   { suffix: "有限责任公司", label: "Organisation", kind: "company" },
   { suffix: "股份有限公司", label: "Organisation", kind: "company" },
   { suffix: "有限公司", label: "Organisation", kind: "company" },
@@ -189,6 +193,15 @@ export const NAME_STOP_WORDS = new Set([
   "家",
   "暨",
   "及",
+  // Counters after a number (41处, 15个, 200余名).
+  "处",
+  "个",
+  "名",
+  "项",
+  "位",
+  "所",
+  "支",
+  "批",
 ]);
 
 /** Verbs that occur inside names (职工创新工作室, 北京保障房中心, 技术交流中心): a name grows over them. */
