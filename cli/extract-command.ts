@@ -14,7 +14,7 @@ import { extractStories } from "../extract/extract.ts";
 import { ExtractInputError, articleFromBytes } from "../extract/input.ts";
 import { knownFromDataset, type KnownEntity } from "../extract/known.ts";
 import { splitStories, type StoryText } from "../extract/split.ts";
-import type { Draft } from "../extract/draft.ts";
+import type { Draft } from "../core/draft.ts";
 import { withDatabase } from "./connect.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 

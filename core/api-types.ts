@@ -2,7 +2,7 @@
  * The contract between Guanxi's HTTP API (server/) and the explorer (web/): request and response
  * shapes, shared as types so the two cannot drift. Nodes and edges are keyed by Neo4j elementId.
  */
-import type { Draft } from "../extract/draft.ts";
+import type { Draft } from "./draft.ts";
 import type { PlainValue } from "./plain-values.ts";
 
 /** A node as the explorer draws it. */

@@ -14,7 +14,7 @@ import {
   type Mention,
   type NodeReview,
   type TextSpan,
-} from "./draft.ts";
+} from "../core/draft.ts";
 import { chinaGazetteer, shortForm, type Division, type Gazetteer } from "./gazetteer.ts";
 import { uniqueId, slug } from "./ids.ts";
 import type { KnownEntity } from "./known.ts";

@@ -10,6 +10,7 @@ import {
   type Node,
   type ParseError,
 } from "jsonc-parser";
+import { DRAFT_FORMAT } from "../core/draft.ts";
 import type { InputProblem } from "../core/errors.ts";
 import type { RawRecord, ReadResult } from "./raw-record.ts";
 import { lineOf, lineStarts } from "../core/text-lines.ts";
@@ -70,8 +71,8 @@ function syntaxProblem(file: string, text: string, starts: number[], e: ParseErr
   };
 }
 
-/** A draft of `guanxi extract` (extract/draft.ts): a data set whose records carry a `review`. */
-export const DRAFT_FORMAT = "guanxi-draft";
+/** A draft of `guanxi extract` (core/draft.ts): a data set whose records carry a `review`. */
+export { DRAFT_FORMAT };
 
 /**
  * Reads a data set, or (with `allowDraft`) a draft of `guanxi extract`; `format` says which it was, so the

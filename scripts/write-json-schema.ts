@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { datasetJsonSchemaText } from "../core/dataset-schema.ts";
 import { graphExportJsonSchemaText } from "../core/graph-export-schema.ts";
 import { schemaDocumentJsonSchemaText } from "../core/schema/document-json-schema.ts";
-import { draftJsonSchemaText } from "../extract/draft-schema.ts";
+import { draftJsonSchemaText } from "../core/draft-schema.ts";
 
 const folder = join(dirname(fileURLToPath(import.meta.url)), "..", "schema");
 for (const [name, text] of [

@@ -18,7 +18,7 @@ import type {
 import type { GraphDb } from "../core/node/graph-db.ts";
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { knownFromDatabase } from "../extract/db/known-entities.ts";
-import type { Draft } from "../extract/draft.ts";
+import type { Draft } from "../core/draft.ts";
 import { knownWithout, scoreArticle, type GoldDataset } from "../extract/eval/seed-gold.ts";
 import { extractStories } from "../extract/extract.ts";
 import { splitStories } from "../extract/split.ts";

@@ -3,7 +3,7 @@
  * story against the graph of the OTHER articles, compared with the entities and relationships the data set
  * draws from that article. Used by `npm run bench:extract` and tests/extract.test.ts.
  */
-import type { Draft } from "../draft.ts";
+import type { Draft } from "../../core/draft.ts";
 import { knownFromDataset, type KnownEntity } from "../known.ts";
 import { normaliseName } from "../normalise.ts";
 

@@ -17,7 +17,7 @@ import { InputError } from "../../core/errors.ts";
 import type { GraphDb } from "../../core/node/graph-db.ts";
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import { knownFromDatabase } from "../../extract/db/known-entities.ts";
-import { DRAFT_JSON_SCHEMA } from "../../extract/draft-schema.ts";
+import { DRAFT_JSON_SCHEMA } from "../../core/draft-schema.ts";
 import { extractStories } from "../../extract/extract.ts";
 import { splitStories } from "../../extract/split.ts";
 import { ingestTexts } from "../../ingest/ingest.ts";

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Draft, DraftNode } from "../../extract/draft.ts";
+import type { Draft, DraftNode } from "../../core/draft.ts";
 import { extractText } from "../../extract/extract.ts";
 import type { KnownEntity } from "../../extract/known.ts";
 import { Linker, resolveOverlaps } from "../../extract/link.ts";

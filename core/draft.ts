@@ -1,5 +1,5 @@
 /**
- * The draft `guanxi extract` writes and `guanxi ingest` reads once reviewed: a data set
+ * The draft `guanxi extract` (extract/) writes and `guanxi ingest` reads once reviewed: a data set
  * (schema/guanxi-dataset.schema.json) whose every node and relationship carries a `review` — its state
  * (proposed / accepted / rejected / merged-into:ID), how it was found (`alias:市总工会`, `suffix:工作室`,
  * `trigger:成立`), a score, and where in which article it was found. Browser-safe types.
