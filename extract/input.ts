@@ -74,15 +74,16 @@ export function stripHtml(html: string): string {
 
 /** Markdown → text: headings, emphasis, links and images, list markers and code fences reduced to their text. */
 export function stripMarkdown(md: string): string {
+  // [ \t], not \s: a pattern must never eat the line break that separates paragraphs.
   return md
     .replace(/^```.*$/gmu, "")
-    .replace(/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/gmu, "$1")
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gmu, "$1")
     .replace(/!\[([^\]]*)\]\([^)]*\)/gu, "$1")
     .replace(/\[([^\]]+)\]\([^)]*\)/gu, "$1")
     .replace(/(\*\*|__)(.+?)\1/gu, "$2")
     .replace(/(^|[^*])\*([^*\n]+)\*/gu, "$1$2")
-    .replace(/^\s{0,3}>\s?/gmu, "")
-    .replace(/^\s*[-*+]\s+/gmu, "")
+    .replace(/^[ \t]{0,3}>[ \t]?/gmu, "")
+    .replace(/^[ \t]*[-*+][ \t]+/gmu, "")
     .replace(/`([^`]+)`/gu, "$1");
 }
 

@@ -93,6 +93,11 @@ describe("article input", () => {
     expect(html.text).toContain("“智能巡检机器人”");
     expect(html.text).not.toMatch(/tracking|comment|font-family|<[a-z]/u);
     expect(stripHtml("<p>A &amp; B&#x4e2d;</p>")).toBe("A & B中");
+    const md = articleFromBytes(
+      "story.md",
+      new TextEncoder().encode("# 标题\n\n正文**加粗**，[链接](http://x)。\n\n- 列表项\n"),
+    );
+    expect(splitStories(md.text)).toEqual([{ title: "标题", text: "正文加粗，链接。\n列表项" }]);
   });
 
   const refused: [string, Uint8Array, RegExp][] = [
