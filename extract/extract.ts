@@ -500,9 +500,19 @@ class StoryExtraction {
               at = sentence.text.indexOf(word, at + word.length)
             ) {
               const t = sentence.start + at;
+              const from = this.shared.schema.allowedEnds(rule.type).from;
               const before = here.filter((o) => o.end <= t);
-              const a = before.at(-1);
+              // The start: the nearest name before the trigger that can start this type, and the names
+              // listed with it (A、B和C共同举办…).
+              const starters = before.filter((o) => from.includes(this.entities.get(o.key)!.label));
+              const a = starters.at(-1) ?? before.at(-1);
               if (!a) continue;
+              const starts = [a];
+              for (let k = starters.indexOf(a) - 1; k >= 0; k--) {
+                const between = field.text.slice(starters[k]!.end, starts[0]!.start);
+                if (!/^[、和与及\s]+$/u.test(between)) break;
+                starts.unshift(starters[k]!);
+              }
               // The ends: names after the trigger up to the clause's end (lists: A、B和C).
               const clauseEnd = (() => {
                 const rest = field.text.slice(t + word.length, sentence.end);
@@ -512,22 +522,23 @@ class StoryExtraction {
               const after = here.filter((o) => o.start >= t + word.length && o.end <= clauseEnd);
               const start = this.entities.get(a.key)!;
               const dates = datesIn(sentence.text);
-              for (const b of after) {
-                const end = this.entities.get(b.key)!;
-                const year = dates[0]?.year;
-                const properties =
-                  year !== undefined && ["ESTABLISHED", "DESIGNATED"].includes(rule.type) ? { year } : {};
-                this.relate(
-                  rule.type,
-                  start,
-                  end,
-                  sentence,
-                  field,
-                  `trigger:${word}`,
-                  rule.score,
-                  properties,
-                );
-              }
+              for (const s0 of starts)
+                for (const b of after) {
+                  const end = this.entities.get(b.key)!;
+                  const year = dates[0]?.year;
+                  const properties =
+                    year !== undefined && ["ESTABLISHED", "DESIGNATED"].includes(rule.type) ? { year } : {};
+                  this.relate(
+                    rule.type,
+                    this.entities.get(s0.key)!,
+                    end,
+                    sentence,
+                    field,
+                    `trigger:${word}`,
+                    rule.score,
+                    properties,
+                  );
+                }
               // …成立X联盟 / X联盟成立: the founding date of what was founded, partial as given.
               if (rule.type === "ESTABLISHED" && dates[0]) {
                 const founded = after.length > 0 ? after.map((b) => this.entities.get(b.key)!) : [start];

@@ -188,6 +188,13 @@ describe("proposals and relationships", () => {
       year: 2022,
     });
     expect(rel(draft, "REPORTED", id("王立新")!, draft.nodes[0]!.id)).toMatchObject({ role: "reporter" });
+    // The nearest name that can organise (not the place between), and the one listed with it.
+    const meeting = id("职工技能协作座谈会")!;
+    expect(rel(draft, "ORGANISED", id("上海市总工会")!, meeting)?.review.method).toBe("trigger:召开");
+    expect(rel(draft, "ORGANISED", id("天津市总工会")!, meeting)).toBeDefined();
+    expect(draft.relationships.some((r) => r.type === "ORGANISED" && r.start === "region:tianjin")).toBe(
+      false,
+    );
     // Every relationship type and its ends are the news schema's.
     for (const r of draft.relationships) expect(r.review.state).toBe("proposed");
     expectVerbatim(draft);
