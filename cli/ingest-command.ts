@@ -32,6 +32,7 @@ interface IngestCliOptions {
   arrayDelimiter: string;
   maxPropertyBytes: number;
   encoding: InputEncoding;
+  accept?: "linked";
 }
 
 function encodingOption(text: string): InputEncoding {
@@ -53,6 +54,17 @@ export function summarise(report: IngestReport): string {
       ? "Nothing changed: the database already holds this data."
       : `Ingested ${report.files.join(", ")}.`,
   );
+  if (report.drafts) {
+    const { skipped, dropped } = report.drafts;
+    if (dropped > 0)
+      lines.push(`Draft:         ${dropped} rejected item${dropped === 1 ? "" : "s"} left out`);
+    if (skipped.length > 0)
+      lines.push(
+        `Draft:         ${skipped.length} unreviewed item${skipped.length === 1 ? "" : "s"} left out (--accept linked):`,
+        ...skipped.slice(0, 20).map((s) => `  ${s}`),
+        ...(skipped.length > 20 ? [`  … and ${skipped.length - 20} more`] : []),
+      );
+  }
   if (report.schema.source !== "default")
     lines.push(`Schema:        "${report.schema.schema.name}" from ${report.schema.source}`);
   return lines.join("\n");
@@ -62,7 +74,10 @@ export function registerIngestCommand(program: Command): void {
   program
     .command("ingest")
     .description("validate data files and merge them into Neo4j (no file: the seed data set)")
-    .argument("[files...]", "Guanxi .json data sets or neo4j-admin style .csv files")
+    .argument(
+      "[files...]",
+      "Guanxi .json data sets, reviewed drafts of guanxi extract, or neo4j-admin style .csv files",
+    )
     .option("--batch-size <n>", "rows per transaction for large inputs", positiveInt, DEFAULT_BATCH_SIZE)
     .option(...SCHEMA_OPTION)
     .option(
@@ -90,6 +105,14 @@ export function registerIngestCommand(program: Command): void {
       maxPropertyBytesFromEnv(process.env),
     )
     .option(
+      "--accept <what>",
+      "drafts of guanxi extract: 'linked' writes their exact links and MENTIONS, leaving out what nobody reviewed",
+      (value: string) => {
+        if (value !== "linked") throw new InvalidArgumentError("the only choice is 'linked'");
+        return value;
+      },
+    )
+    .option(
       "--concurrency <n>",
       "transactions written at once for large inputs",
       positiveInt,
@@ -107,6 +130,7 @@ export function registerIngestCommand(program: Command): void {
           arrayDelimiter: opts.arrayDelimiter,
           maxPropertyBytes: opts.maxPropertyBytes,
           encoding: opts.encoding,
+          ...(opts.accept ? { accept: opts.accept } : {}),
           ...(file ? { schemaFile: file } : {}),
           onProgress: (done, total) => {
             progress ??= createProgress(total, "rows");

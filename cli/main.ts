@@ -6,6 +6,7 @@ import { describeEnvironment } from "./environment.ts";
 import { EXIT_HELP, exitCodeFor } from "./exit-codes.ts";
 import { registerDoctorCommand } from "./doctor-command.ts";
 import { registerExportCommand } from "./export-command.ts";
+import { registerExtractCommand } from "./extract-command.ts";
 import { registerIndexCommand } from "./index-command.ts";
 import { registerIngestCommand } from "./ingest-command.ts";
 import { registerQueryCommand } from "./query-command.ts";
@@ -24,6 +25,7 @@ const program = new Command("guanxi")
 registerDbCommand(program);
 registerStartCommand(program);
 registerIngestCommand(program);
+registerExtractCommand(program);
 registerSchemaCommand(program);
 registerIndexCommand(program);
 registerQueryCommand(program);

@@ -28,6 +28,7 @@ interface ServeOptions {
   auditLog?: string;
   auditParams?: boolean;
   queriesPerAnalyst: number;
+  allowIngest?: boolean;
 }
 
 function readPem(file: string): Buffer {
@@ -77,6 +78,7 @@ export function registerServeCommand(program: Command): void {
     .option("--audit-params", "write query parameter values to the audit log (default: names only)")
     .option("--queries-per-analyst <n>", "analyst queries one analyst may run at once", positive, 2)
     .option(...SCHEMA_OPTION)
+    .option("--allow-ingest", "let the explorer write reviewed article drafts (POST /api/drafts/ingest)")
     .action(async (opts: ServeOptions) => {
       const { schema } = activeSchema(schemaFile(opts));
       const auth: AuthMode = opts.auth ?? (isLoopback(opts.host) ? "none" : "tokens");
@@ -105,6 +107,11 @@ export function registerServeCommand(program: Command): void {
       if (!hasApp) {
         console.warn("The explorer is not built: run `npm run build` first. Serving the API only.");
       }
+      if (opts.allowIngest && !isLoopback(opts.host)) {
+        console.warn(
+          `Note: --allow-ingest on ${opts.host}: every signed-in analyst can write reviewed drafts into the database.`,
+        );
+      }
       if (!isLoopback(opts.host) && !tls)
         console.warn(
           `Warning: ${opts.host} is not loopback and this server speaks plain HTTP: put it behind a TLS proxy, or give --tls-cert and --tls-key.`,
@@ -119,6 +126,7 @@ export function registerServeCommand(program: Command): void {
           team,
           allowedHosts: opts.allowedHost,
           ...(tls ? { tls } : {}),
+          ...(opts.allowIngest ? { allowDraftIngest: true } : {}),
         });
       } catch (error) {
         await db.close();

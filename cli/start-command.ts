@@ -99,6 +99,8 @@ export function registerStartCommand(program: Command): void {
         staticDir: WEB_DIST,
         availability,
         schema,
+        // One local analyst: the explorer may write reviewed drafts (POST /api/drafts/ingest).
+        allowDraftIngest: true,
       });
       console.log(howToQuery(config));
       console.log(`\nGuanxi explorer: ${server.url}  (Ctrl-C stops it)`);

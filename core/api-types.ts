@@ -2,6 +2,7 @@
  * The contract between Guanxi's HTTP API (server/) and the explorer (web/): request and response
  * shapes, shared as types so the two cannot drift. Nodes and edges are keyed by Neo4j elementId.
  */
+import type { Draft } from "./draft.ts";
 import type { PlainValue } from "./plain-values.ts";
 
 /** A node as the explorer draws it. */
@@ -243,6 +244,8 @@ export interface ApiErrorResponse {
     message: string;
     /** Where a Cypher error is, when Neo4j says. */
     position?: { line: number; column: number; offset: number };
+    /** Every problem of an input that was refused (POST /api/drafts/ingest), as `guanxi ingest` names them. */
+    problems?: { line?: number; record?: number; field?: string; message: string }[];
   };
 }
 
@@ -265,4 +268,48 @@ export interface SavedQuery {
 export interface SavedQueriesResponse {
   queries: SavedQuery[];
   problems: { file: string; line?: number; message: string }[];
+}
+
+/** POST /api/extract: article text in, a draft to review out (extract/draft.ts). */
+export interface ExtractRequest {
+  /** The article or page (plain text; several stories are split). */
+  text: string;
+  /** Headline, when the text has none of its own. */
+  title?: string;
+  /** Id of the article (several stories: ID-1, ID-2, …). */
+  articleId?: string;
+  /** Recorded as Article.source. */
+  source?: string;
+}
+
+export interface ExtractResponse {
+  draft: Draft;
+  stories: { id: string; title: string; ms: number }[];
+  /** How many known entities the text was linked against. */
+  known: number;
+}
+
+/** GET /api/extract: whether this server writes reviewed drafts. */
+export interface ExtractStatus {
+  ingest: boolean;
+  /** Why not, and how to turn it on. */
+  ingestDisabledReason?: string;
+  maxTextLength: number;
+}
+
+/** POST /api/drafts/ingest: a reviewed draft, written like `guanxi ingest` (all or nothing). */
+export interface DraftIngestRequest {
+  draft: Draft;
+  /** "linked": write the exact links and MENTIONS, leave out what nobody reviewed. */
+  accept?: "linked";
+}
+
+export interface DraftIngestResponse {
+  nodes: { created: number; updated: number; unchanged: number };
+  relationships: { created: number; updated: number; unchanged: number };
+  /** Items left out unreviewed (accept "linked"), and how many were dropped as rejected. */
+  skipped: string[];
+  dropped: number;
+  /** Ids of the nodes written and of the ends of the relationships written: what to show next. */
+  ids: string[];
 }

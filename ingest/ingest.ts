@@ -14,7 +14,8 @@ import { decodeInput, type InputEncoding } from "./decode.ts";
 import { addDerivedProperties } from "./derive.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { readCsvFile, type CsvOptions } from "./read-csv.ts";
-import { readJsonDataset } from "./read-json.ts";
+import { DRAFT_FORMAT, readJsonDataset } from "./read-json.ts";
+import { resolveDraft, type AcceptPolicy, type NodeFetcher } from "./draft.ts";
 import { validateRecords, type ExistingNodeLookup } from "./validate.ts";
 import { applySchema, writeDataset, type WriteOptions, type WriteSummary } from "./write.ts";
 
@@ -26,6 +27,10 @@ export interface IngestOptions extends WriteOptions, Omit<CsvOptions, "schema"> 
   maxPropertyBytes?: number;
   /** Encoding of the input files (default UTF-8, strictly: undecodable bytes are a problem). */
   encoding?: InputEncoding;
+  /** The active schema already chosen (the server's); instead of `schemaFile`. */
+  schemaChoice?: SchemaChoice;
+  /** Drafts of `guanxi extract`: `linked` accepts their exact links and MENTIONS and leaves out the unreviewed rest. */
+  accept?: AcceptPolicy;
 }
 
 export interface IngestReport extends WriteSummary {
@@ -34,6 +39,24 @@ export interface IngestReport extends WriteSummary {
   schema: SchemaChoice;
   /** Nodes and relationships after de-duplication. */
   totals: { nodes: number; relationships: number };
+  /** Draft items left out unreviewed (`--accept linked`), and dropped as rejected. */
+  drafts?: { skipped: string[]; dropped: number };
+  /** Ids of the nodes written and of the ends of the relationships written. */
+  ids: string[];
+}
+
+export interface InputText {
+  path: string;
+  file: string;
+  text: string;
+}
+
+export interface ReadInputs {
+  records: RawRecord[];
+  problems: InputProblem[];
+  schema?: SchemaChoice;
+  /** Drafts of `guanxi extract`, resolved against the database before validation. */
+  drafts: { file: string; records: RawRecord[] }[];
 }
 
 function displayName(file: string): string {
@@ -42,13 +65,9 @@ function displayName(file: string): string {
 }
 
 /** Reads and parses every file; unreadable files and syntax errors become problems, not exceptions. */
-export async function readInputFiles(
-  files: string[],
-  options: IngestOptions = {},
-): Promise<{ records: RawRecord[]; problems: InputProblem[]; schema?: SchemaChoice }> {
-  const records: RawRecord[] = [];
+export async function readInputFiles(files: string[], options: IngestOptions = {}): Promise<ReadInputs> {
   const problems: InputProblem[] = [];
-  const texts: { path: string; file: string; text: string }[] = [];
+  const texts: InputText[] = [];
   for (const path of files) {
     const file = displayName(path);
     try {
@@ -68,11 +87,22 @@ export async function readInputFiles(
       });
     }
   }
+  const read = parseInputTexts(texts, options);
+  return { ...read, problems: [...problems, ...read.problems] };
+}
+
+/** Parses decoded inputs (files, or a draft the API received): records, problems and the schema. */
+export function parseInputTexts(texts: InputText[], options: IngestOptions = {}): ReadInputs {
+  const records: RawRecord[] = [];
+  const problems: InputProblem[] = [];
+  const drafts: ReadInputs["drafts"] = [];
   // The schema first: the CSV reader types untyped columns by it.
-  const choice = resolveSchema(
-    options.schemaFile,
-    texts.filter((t) => extname(t.path).toLowerCase() === ".json"),
-  );
+  const choice = options.schemaChoice
+    ? { schema: options.schemaChoice, problems: [] }
+    : resolveSchema(
+        options.schemaFile,
+        texts.filter((t) => extname(t.path).toLowerCase() === ".json"),
+      );
   problems.push(...choice.problems);
   const schema = choice.schema?.schema;
   for (const { path, file, text } of texts) {
@@ -81,7 +111,7 @@ export async function readInputFiles(
       ext === ".csv"
         ? readCsvFile(file, text, { ...options, ...(schema ? { schema } : {}) })
         : ext === ".json"
-          ? readJsonDataset(file, text)
+          ? readJsonDataset(file, text, { allowDraft: true })
           : undefined;
     if (!read) {
       problems.push({
@@ -90,11 +120,33 @@ export async function readInputFiles(
       });
       continue;
     }
+    if ("format" in read && read.format === DRAFT_FORMAT) drafts.push({ file, records: read.records });
     // Not push(...spread): a file of 500,000 rows would overflow the call stack.
-    for (const record of read.records) records.push(record);
+    else for (const record of read.records) records.push(record);
     for (const problem of read.problems) problems.push(problem);
   }
-  return { records, problems, ...(choice.schema ? { schema: choice.schema } : {}) };
+  return { records, problems, drafts, ...(choice.schema ? { schema: choice.schema } : {}) };
+}
+
+/** Existing nodes with all their properties, by id: what a draft merges aliases into. */
+export function databaseNodeFetcher(db: GraphDb, schema: GraphSchema): NodeFetcher {
+  return async (ids) => {
+    const found = new Map<string, { labels: string[]; properties: Record<string, unknown> }>();
+    for (const label of schema.labels) {
+      const cypher = withSchemaNames(loadCypher("ingest/nodes-for-alias-merge"), { LABEL: label }, schema);
+      for (const row of (await db.read(cypher, { ids })).rows) {
+        const id = String(row.id);
+        if (found.has(id)) continue;
+        const labels = row.labels as string[];
+        const primary = schema.primaryLabel(labels)!;
+        found.set(id, {
+          labels: [primary, ...labels.filter((l) => l !== primary)],
+          properties: row.properties as Record<string, unknown>,
+        });
+      }
+    }
+    return found;
+  };
 }
 
 /** Existing nodes by id, one indexed lookup per label of the schema. */
@@ -120,15 +172,52 @@ export async function ingestFiles(
   files: string[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  const read = await readInputFiles(files, options);
+  return ingestRead(db, await readInputFiles(files, options), files.map(displayName), options);
+}
+
+/** Ingests texts already in memory (a draft the API received) exactly as files are ingested. */
+export async function ingestTexts(
+  db: GraphDb,
+  texts: InputText[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  return ingestRead(
+    db,
+    parseInputTexts(texts, options),
+    texts.map((t) => t.file),
+    options,
+  );
+}
+
+async function ingestRead(
+  db: GraphDb,
+  read: ReadInputs,
+  files: string[],
+  options: IngestOptions,
+): Promise<IngestReport> {
   if (!read.schema) throw new InputError(read.problems);
   const { schema } = read.schema;
-  const validation = await validateRecords(read.records, {
+  const records = read.records;
+  const problems = [...read.problems];
+  let drafts: IngestReport["drafts"];
+  for (const draft of read.drafts) {
+    const resolved = await resolveDraft(draft.file, draft.records, {
+      ...(options.accept ? { accept: options.accept } : {}),
+      fetchNodes: databaseNodeFetcher(db, schema),
+    });
+    for (const record of resolved.records) records.push(record);
+    problems.push(...resolved.problems);
+    drafts = {
+      skipped: [...(drafts?.skipped ?? []), ...resolved.skipped],
+      dropped: (drafts?.dropped ?? 0) + resolved.dropped,
+    };
+  }
+  const validation = await validateRecords(records, {
     schema,
     lookupExisting: databaseLookup(db, schema),
     ...(options.maxPropertyBytes !== undefined ? { maxPropertyBytes: options.maxPropertyBytes } : {}),
   });
-  const problems = [...read.problems, ...validation.problems];
+  problems.push(...validation.problems);
   if (problems.length > 0) throw new InputError(problems);
 
   await applySchema(db, schema);
@@ -136,8 +225,15 @@ export async function ingestFiles(
   const summary = await writeDataset(db, dataset, schema, options);
   return {
     ...summary,
-    files: files.map(displayName),
+    files,
     schema: read.schema,
     totals: { nodes: dataset.nodes.length, relationships: dataset.relationships.length },
+    ...(drafts ? { drafts } : {}),
+    ids: [
+      ...new Set([
+        ...dataset.nodes.map((n) => n.id),
+        ...dataset.relationships.flatMap((r) => [r.start, r.end]),
+      ]),
+    ],
   };
 }

@@ -10,6 +10,7 @@ import {
   type Node,
   type ParseError,
 } from "jsonc-parser";
+import { DRAFT_FORMAT } from "../core/draft.ts";
 import type { InputProblem } from "../core/errors.ts";
 import type { RawRecord, ReadResult } from "./raw-record.ts";
 import { lineOf, lineStarts } from "../core/text-lines.ts";
@@ -70,7 +71,18 @@ function syntaxProblem(file: string, text: string, starts: number[], e: ParseErr
   };
 }
 
-export function readJsonDataset(file: string, text: string): ReadResult {
+/** A draft of `guanxi extract` (core/draft.ts): a data set whose records carry a `review`. */
+export { DRAFT_FORMAT };
+
+/**
+ * Reads a data set, or (with `allowDraft`) a draft of `guanxi extract`; `format` says which it was, so the
+ * caller resolves a draft's reviews (ingest/draft.ts) before validation.
+ */
+export function readJsonDataset(
+  file: string,
+  text: string,
+  options: { allowDraft?: boolean } = {},
+): ReadResult & { format?: string } {
   const problems: InputProblem[] = [];
   const records: RawRecord[] = [];
   text = text.replace(/^\uFEFF/, ""); // a byte-order mark is no content
@@ -101,12 +113,13 @@ export function readJsonDataset(file: string, text: string): ReadResult {
   }
 
   const format = property(root, "format");
-  if (format && format.value !== DATASET_FORMAT) {
+  const isDraft = options.allowDraft === true && format?.value === DRAFT_FORMAT;
+  if (format && format.value !== DATASET_FORMAT && !isDraft) {
     problems.push({
       file,
       line: lineOf(starts, format.offset),
       field: "format",
-      message: `must be "${DATASET_FORMAT}"`,
+      message: `must be "${DATASET_FORMAT}"${options.allowDraft ? ` (or "${DRAFT_FORMAT}" for a draft of guanxi extract)` : ""}`,
     });
   }
   const version = property(root, "version");
@@ -181,5 +194,5 @@ export function readJsonDataset(file: string, text: string): ReadResult {
       records.push({ kind, location, fields, fieldLines });
     }
   }
-  return { records, problems };
+  return { records, problems, ...(isDraft ? { format: DRAFT_FORMAT } : {}) };
 }

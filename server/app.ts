@@ -14,6 +14,7 @@ import { ApiError, errorBody, formatValidationErrors, toApiError } from "./error
 import { jsonTypeError } from "./json-types.ts";
 import { registerConnectRoutes } from "./routes/connect.ts";
 import { registerExpandRoutes } from "./routes/expand.ts";
+import { registerExtractRoutes } from "./routes/extract.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerNeighbourhoodRoutes } from "./routes/neighbourhood.ts";
 import { registerNodeRoutes } from "./routes/nodes.ts";
@@ -64,6 +65,11 @@ export interface ServerOptions {
   team?: TeamOptions;
   /** HTTPS: certificate and key (PEM). */
   https?: { cert: Buffer; key: Buffer };
+  /**
+   * Whether POST /api/drafts/ingest writes reviewed drafts (the explorer's only write). Off unless the
+   * server runs for one local analyst (`guanxi start`) or `guanxi serve --allow-ingest`.
+   */
+  allowDraftIngest?: boolean;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -178,6 +184,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     maxBytes: options.queryMaxBytes ?? resultMaxBytesFromEnv(),
   });
   registerSavedQueryRoutes(app, db, options.savedQueriesDir);
+  registerExtractRoutes(app, db, schema, { allowIngest: options.allowDraftIngest === true });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

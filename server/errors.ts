@@ -1,7 +1,7 @@
 /** Every failure as an ApiErrorResponse with the right status: clear messages, never a stack trace. */
 import type { FastifyError, FastifySchemaValidationError } from "fastify";
 import type { ApiErrorResponse } from "../core/api-types.ts";
-import { DatabaseError, cypherPosition, type CypherPosition } from "../core/errors.ts";
+import { DatabaseError, cypherPosition, type CypherPosition, type InputProblem } from "../core/errors.ts";
 import { QueryDeadlineError, ResultTooLargeError } from "../core/node/query-isolation.ts";
 import { QueryParameterError, ReadOnlyViolation } from "../core/node/read-only-query.ts";
 
@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly position?: CypherPosition,
+    /** Every problem of a refused input, as `guanxi ingest` names them. */
+    readonly problems?: InputProblem[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -106,6 +108,16 @@ export function errorBody(error: ApiError): ApiErrorResponse {
       code: error.code,
       message: error.message,
       ...(error.position ? { position: error.position } : {}),
+      ...(error.problems
+        ? {
+            problems: error.problems.map(({ line, record, field, message }) => ({
+              ...(line !== undefined ? { line } : {}),
+              ...(record !== undefined ? { record } : {}),
+              ...(field !== undefined ? { field } : {}),
+              message,
+            })),
+          }
+        : {}),
     },
   };
 }

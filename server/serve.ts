@@ -40,6 +40,8 @@ export async function startServer(options: {
   allowedHosts?: readonly string[];
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
+  /** See ServerOptions.allowDraftIngest. */
+  allowDraftIngest?: boolean;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const team = options.team ?? { auth: "none" };
@@ -65,6 +67,7 @@ export async function startServer(options: {
     overviewMaxLimit: options.overviewMaxLimit,
     ...(options.schema ? { schema: options.schema } : {}),
     ...(options.availability ? { availability: options.availability } : {}),
+    ...(options.allowDraftIngest ? { allowDraftIngest: true } : {}),
     // Only the server's own names are answered, on every interface (no DNS rebinding).
     allowedHosts: [...LOOPBACK_HOSTS, ...(wildcard ? [] : [bare]), ...names],
   });
