@@ -30,8 +30,10 @@ export interface GuanxiTestHook {
   readonly graph: ExplorerGraph;
   readonly sigma: ExplorerSigma;
   readonly ready: Promise<void>;
-  /** Keys of the nodes whose names were placed in the last frame that drew labels. */
+  /** Keys of the nodes whose names were drawn in the last frame that drew labels. */
   labelled(): string[];
+  /** The boxes (viewport pixels of the canvas) of those names, by node key. */
+  labelBoxes(): { key: string; left: number; top: number; right: number; bottom: number }[];
 }
 
 declare global {
@@ -252,7 +254,8 @@ function boot(root: HTMLElement): void {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,
     ready,
-    labelled: () => [...(explorer.view.labels.sides?.keys() ?? [])],
+    labelled: () => [...explorer.view.labels.drawn.keys()],
+    labelBoxes: () => [...explorer.view.labels.drawn].map(([key, box]) => ({ key, ...box })),
   });
   window.addEventListener("pagehide", () => explorer.kill());
 }

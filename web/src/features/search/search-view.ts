@@ -170,13 +170,13 @@ export class SearchView {
           },
           [
             el("div", { class: "hit-main" }, [
-              el("span", { class: "hit-name", text: node.name }),
+              el("span", { class: "hit-name", text: node.name, title: node.name }),
               this.handlers.isOnScreen(node.key)
                 ? el("span", { class: "on-screen-dot", title: "On screen" })
                 : null,
               chip,
             ]),
-            node.nameEn ? el("div", { class: "hit-en", text: node.nameEn }) : null,
+            node.nameEn ? el("div", { class: "hit-en", text: node.nameEn, title: node.nameEn }) : null,
           ],
         );
         return item;
