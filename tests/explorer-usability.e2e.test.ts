@@ -76,3 +76,44 @@ describe("every name readable", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("search forgives", () => {
+  it("opens the first hit of a typo when Enter was pressed before the hits arrived", async () => {
+    // Slow answers: Enter lands well before them.
+    await page.route("**/api/search?**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    try {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("/");
+      await page.fill("#search", "beijng");
+      await page.keyboard.press("Enter");
+      expect(await page.locator("#search-results li").count()).toBe(0); // nothing there yet
+      const inspector = page.locator('aside[aria-label="Inspector"]');
+      await inspector.locator(".inspector-name", { hasText: /^北京市$/ }).waitFor({ timeout: 10_000 });
+      await screenshot(page, "usability-02-enter-before-hits");
+    } finally {
+      await page.unroute("**/api/search?**");
+    }
+  });
+
+  it("Enter for changed text waits for that text's hits, not the old ones", async () => {
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("/");
+    await page.fill("#search", "langfang");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0);
+    await page.route("**/api/search?**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    try {
+      await page.fill("#search", "tongzou");
+      await page.keyboard.press("Enter");
+      const inspector = page.locator('aside[aria-label="Inspector"]');
+      await inspector.locator(".inspector-name", { hasText: /^通州区$/ }).waitFor({ timeout: 10_000 });
+    } finally {
+      await page.unroute("**/api/search?**");
+    }
+  });
+});
