@@ -117,3 +117,49 @@ describe("search forgives", () => {
     }
   });
 });
+
+describe("the query editor and Cypher 5", () => {
+  const editorText = () => page.locator(".query-editor .cm-content").innerText();
+  async function setQuery(text: string): Promise<void> {
+    await page.locator(".query-editor .cm-content").click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(text);
+    expect((await editorText()).replace(/\n/g, " ")).toBe(text.replace(/\n/g, " "));
+  }
+  /** Lint errors marked after the linter has had its time (its delay, and the worker's parse). */
+  async function lintErrors(): Promise<number> {
+    await page.waitForTimeout(2_500);
+    return page.locator(".query-editor .cm-lintRange-error").count();
+  }
+
+  it("underlines a real syntax error, and none of the README's query, COUNT {}, CALL () {}, quantified paths", async () => {
+    await page.keyboard.press("Escape");
+    await page.locator("#graph").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("q");
+    await page.locator(".query-editor .cm-content").waitFor({ timeout: 30_000 });
+    // First an error, so the linter is known to be loaded and answering.
+    await setQuery("MATCH (n RETURN n");
+    await page.locator(".query-editor .cm-lintRange-error").first().waitFor({ timeout: 30_000 });
+    const valid = [
+      "MATCH p = (:Alliance {id: 'alliance:tongwulang'})-[*1..2]-(:Organisation) RETURN p",
+      "MATCH (n:Organisation) RETURN n.name, COUNT { (n)--() } AS degree ORDER BY degree DESC",
+      "CALL () { MATCH (r:Region) RETURN r } RETURN r.name",
+      "MATCH (o:Organisation) CALL (o) { MATCH (o)--(x) RETURN count(x) AS c } RETURN o.name, c",
+      "MATCH ((a:Region)-[:PART_OF]->(b:Region)){1,3} RETURN a, b",
+      "MATCH (a:Organisation)-[:LOCATED_IN]->{1,2}(r:Region) RETURN a.name, r.name",
+      "MATCH (r:Region) WHERE r.name = $region RETURN r",
+    ];
+    const underlined: string[] = [];
+    for (const query of valid) {
+      await setQuery(query);
+      if ((await lintErrors()) > 0) underlined.push(query);
+    }
+    expect(underlined).toEqual([]);
+    await screenshot(page, "usability-03-cypher5-no-lint");
+    await setQuery("MATCH (n:Region) RETRUN n");
+    await page.locator(".query-editor .cm-lintRange-error").first().waitFor({ timeout: 10_000 });
+    await screenshot(page, "usability-04-lint-error");
+    expect(errors).toEqual([]);
+  });
+});
