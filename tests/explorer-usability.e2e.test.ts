@@ -156,10 +156,151 @@ describe("the query editor and Cypher 5", () => {
       if ((await lintErrors()) > 0) underlined.push(query);
     }
     expect(underlined).toEqual([]);
+    // The labels and types of the database are known to the linter: no "not in the database" warning.
+    await setQuery(valid[0]!);
+    await lintErrors();
+    expect(await page.locator(".query-editor .cm-lintRange-warning").count()).toBe(0);
+    await setQuery("MATCH (x:NoSuchLabel) RETURN x");
+    await page.locator(".query-editor .cm-lintRange-warning").first().waitFor({ timeout: 10_000 });
     await screenshot(page, "usability-03-cypher5-no-lint");
     await setQuery("MATCH (n:Region) RETRUN n");
     await page.locator(".query-editor .cm-lintRange-error").first().waitFor({ timeout: 10_000 });
     await screenshot(page, "usability-04-lint-error");
     expect(errors).toEqual([]);
   });
+});
+
+/** Controls that are displayed (not hidden, not inside a closed panel) whose box leaves the viewport. */
+async function controlsOffScreen(scope: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const out: string[] = [];
+    const { innerWidth: width, innerHeight: height } = window;
+    for (const root of document.querySelectorAll(selector)) {
+      for (const control of root.querySelectorAll<HTMLElement>("button, select, input, [role=tab]")) {
+        if (control.getClientRects().length === 0) continue; // not displayed
+        // Inside a scrolling box (a long list, a wide table) it is reached by scrolling that box:
+        // then the box is what must be on screen.
+        let reach: Element = control;
+        for (let up = control.parentElement; up && up !== document.body; up = up.parentElement) {
+          const { overflowX, overflowY } = getComputedStyle(up);
+          if (/auto|scroll/.test(overflowX + overflowY)) {
+            reach = up;
+            break;
+          }
+        }
+        const box = reach.getBoundingClientRect();
+        if (box.left < 0 || box.top < 0 || box.right > width + 0.5 || box.bottom > height + 0.5)
+          out.push(
+            `${control.getAttribute("aria-label") ?? control.textContent?.trim() ?? control.tagName} at ${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)}`,
+          );
+      }
+    }
+    return out;
+  }, scope);
+}
+
+async function panelOpen(): Promise<boolean> {
+  return page.evaluate(() => !document.querySelector<HTMLElement>(".query-panel")!.hidden);
+}
+
+describe("a layout that fits the window", () => {
+  afterAll(() => page.setViewportSize({ width: 1440, height: 900 }));
+
+  it("Escape closes the query panel; Q toggles it", async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    if (!(await panelOpen())) await page.keyboard.press("q");
+    await page.locator(".query-editor .cm-content").click();
+    expect(await panelOpen()).toBe(true);
+    await page.keyboard.press("Escape"); // in the editor
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".query-panel")!.hidden);
+    await page.keyboard.press("q");
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>(".query-panel")!.hidden);
+    // Q again, from outside the editor, closes it.
+    await page.locator("#graph").focus();
+    await page.keyboard.press("q");
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".query-panel")!.hidden);
+    // The toolbar button toggles too.
+    await page.locator('button[data-action="query"]').click();
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>(".query-panel")!.hidden);
+    await page.locator('button[data-action="query"]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".query-panel")!.hidden);
+  });
+
+  it.each([
+    [1280, 720],
+    [1024, 768],
+    [800, 600],
+  ])("at %i×%i every toolbar and panel control is on screen", async (width, height) => {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    expect(await controlsOffScreen(".topbar, .panel-toggles")).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const graph = await page.locator("#graph").boundingBox();
+    expect(graph!.width).toBeGreaterThan(width * 0.45); // the graph keeps room
+    if (width <= 800) {
+      // The side panels give way to toggles, and each opens on screen.
+      await expect.poll(() => page.locator(".left-panel").isVisible()).toBe(false);
+      await expect.poll(() => page.locator(".inspector-column").isVisible()).toBe(false);
+      for (const [toggle, panel] of [
+        ['button[data-panel="left"]', ".left-panel"],
+        ['button[data-panel="inspector"]', ".inspector-column"],
+      ] as const) {
+        await page.locator(toggle).click();
+        await page.locator(panel).waitFor({ state: "visible" });
+        expect(await controlsOffScreen(panel)).toEqual([]);
+        await screenshot(page, `usability-layout-${width}x${height}-${panel.slice(1)}`);
+        await page.locator(toggle).click();
+        await page.locator(panel).waitFor({ state: "hidden" });
+      }
+      // "/" opens the search panel and puts the cursor in the box.
+      await page.locator("#graph").focus();
+      await page.keyboard.press("/");
+      await page.locator("#search").waitFor({ state: "visible" });
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("search");
+      await page.keyboard.press("Escape");
+      await page.locator('button[data-panel="left"]').click();
+    } else {
+      expect(await page.locator(".left-panel").isVisible()).toBe(true);
+      expect(await page.locator(".inspector-column").isVisible()).toBe(true);
+    }
+    await page.locator('button[data-action="query"]').click();
+    await page.locator(".query-editor .cm-content").waitFor();
+    await page.waitForTimeout(300);
+    expect(await controlsOffScreen(".query-panel")).toEqual([]);
+    await screenshot(page, `usability-layout-${width}x${height}`);
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".query-panel")!.hidden);
+  });
+
+  it.each([
+    [1024, 768],
+    [800, 600],
+  ])(
+    "at %i×%i a wide result scrolls inside the table, the panel's controls stay in reach",
+    async (width, height) => {
+      await page.setViewportSize({ width, height });
+      await page.keyboard.press("q");
+      await page.locator(".query-editor .cm-content").click();
+      await page.keyboard.press("Control+a");
+      await page.keyboard.press("Delete");
+      const columns = Array.from(
+        { length: 24 },
+        (_, i) => `n.name + ' — column ${i} of a wide result' AS c${i}`,
+      );
+      await page.keyboard.insertText(`MATCH (n:Organisation) RETURN ${columns.join(", ")}`);
+      await page.keyboard.press("Control+Enter");
+      await page.locator(".result-table tbody tr").first().waitFor({ timeout: 20_000 });
+      const wrap = await page.$eval(".result-table-wrap", (el) => ({
+        scrollWidth: el.scrollWidth,
+        clientWidth: el.clientWidth,
+        right: el.getBoundingClientRect().right,
+      }));
+      expect(wrap.scrollWidth).toBeGreaterThan(wrap.clientWidth); // it scrolls, inside
+      expect(wrap.right).toBeLessThanOrEqual(width);
+      expect(await controlsOffScreen(".query-panel")).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await screenshot(page, `usability-wide-result-${width}x${height}`);
+      await page.keyboard.press("Escape");
+    },
+  );
 });

@@ -15,6 +15,7 @@ import { ExportDialog } from "./features/export/export-dialog.ts";
 import { scopeSummaries } from "./features/export/scopes.ts";
 import type { ExportContext } from "./features/export/scopes.ts";
 import { HelpOverlay } from "./shell/help-overlay.ts";
+import { PanelToggles } from "./shell/panel-toggles.ts";
 import type { ActionId } from "./shell/shortcuts.ts";
 import { StatusBar } from "./shell/status-bar.ts";
 import { Toasts } from "./shell/toasts.ts";
@@ -86,15 +87,24 @@ function boot(root: HTMLElement): void {
   });
   document.body.append(exportDialog.element);
 
+  const panels = new PanelToggles(page.root);
+  const queryPanel = explorer.query.panel;
   const run = (action: ActionId): void => {
     switch (action) {
       case "search":
+        panels.reveal("left");
         explorer.search.focus();
         break;
       case "escape":
+        // Dialogs first, then the query panel when the cursor is in it, then a narrow window's
+        // drawer, the highlight, the selection — and last the query panel from anywhere.
         if (exportDialog.isOpen) exportDialog.close();
         else if (help.isOpen) help.close();
-        else if (!explorer.clearHighlight()) explorer.inspector.select([]);
+        else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
+        else if (panels.close()) break;
+        else if (explorer.clearHighlight()) break;
+        else if (explorer.inspector.selection().length) explorer.inspector.select([]);
+        else if (queryPanel.isOpen) closeQuery();
         break;
       case "fit":
         void explorer.view.fit();
@@ -141,7 +151,8 @@ function boot(root: HTMLElement): void {
         exportDialog.open();
         break;
       case "query":
-        void explorer.query.panel.open();
+        if (queryPanel.isOpen) closeQuery();
+        else void queryPanel.open();
         break;
       case "runQuery":
         if (explorer.query.panel.isOpen) void explorer.query.panel.run();
@@ -153,6 +164,12 @@ function boot(root: HTMLElement): void {
         help.toggle();
         break;
     }
+  };
+
+  /** Closes the query panel and gives the keyboard back to the graph (Q opens it again). */
+  const closeQuery = () => {
+    queryPanel.close();
+    page.canvas.focus();
   };
 
   const toolbar = new Toolbar(run);
@@ -200,6 +217,7 @@ function boot(root: HTMLElement): void {
       { action: "export", icon: "download", label: "Export" },
       { action: "help", icon: "help", label: "Keyboard shortcuts" },
     ]);
+  toolbar.element.prepend(panels.element);
   page.topbar.append(toolbar.element);
 
   const statusBar = new StatusBar(() => explorer.filters.showHidden());

@@ -150,6 +150,8 @@ export function createQueryEditor(parent: HTMLElement, options: QueryEditorOptio
         ]),
       ];
       cypherLinter.setSchema({ labels, relationshipTypes, propertyKeys: schema.propertyKeys });
+      // What was linted before the schema came is linted again with it.
+      forceLinting(view);
       // Neo4j's editor support wants labels and relationship types with their colon (":Region").
       editor.setSchema({
         labels: labels.map((l) => `:${l}`),

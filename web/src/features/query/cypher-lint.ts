@@ -7,10 +7,11 @@
 import { linter, type Diagnostic } from "@codemirror/lint";
 import type { Extension } from "@codemirror/state";
 
+/** What the database holds; absent until /api/schema answers (then nothing is called unknown). */
 export interface LintSchema {
-  labels: string[];
-  relationshipTypes: string[];
-  propertyKeys: string[];
+  labels?: string[];
+  relationshipTypes?: string[];
+  propertyKeys?: string[];
 }
 
 export interface LintRequest {
@@ -46,7 +47,7 @@ export class CypherLinter {
   private readonly worker = new Worker(new URL("./cypher-lint-worker.ts", import.meta.url), {
     type: "module",
   });
-  private schema: LintSchema = { labels: [], relationshipTypes: [], propertyKeys: [] };
+  private schema: LintSchema = {};
   private next = 0;
   private readonly pending = new Map<number, (diagnostics: LintDiagnostic[]) => void>();
 
