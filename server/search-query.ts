@@ -36,9 +36,12 @@ export function latinWords(text: string): string[] {
 /** Words shorter than this get no fuzzy terms: too many other words are one edit away. */
 export const FUZZY_MIN_LENGTH = 5;
 
+/** Longer words get no fuzzy terms: no name has them, and Lucene's automata grow with the word. */
+export const FUZZY_MAX_LENGTH = 32;
+
 /** Edits a word may be away from a name and still find it: 1 from five letters, 2 from nine. */
 export function maxEdits(word: string): number {
-  if (word.length < FUZZY_MIN_LENGTH || /^\d+$/.test(word)) return 0;
+  if (word.length < FUZZY_MIN_LENGTH || word.length > FUZZY_MAX_LENGTH || /^\d+$/.test(word)) return 0;
   return word.length < 9 ? 1 : 2;
 }
 
@@ -82,7 +85,11 @@ export function isPinyinSyllable(word: string): boolean {
  * Every special character is escaped and everything is lower case (so AND/OR/NOT are words, not operators):
  * no input is a syntax error. Empty when the text has nothing to search for.
  */
-export function luceneQuery(text: string, pinyinOf: (han: string) => string | undefined): string {
+export function luceneQuery(
+  text: string,
+  pinyinOf: (han: string) => string | undefined,
+  { fuzzy = true }: { fuzzy?: boolean } = {},
+): string {
   const plain = text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
   const parts: string[] = [];
   const phrase = plain.replace(/["\\]/g, " ").trim();
@@ -101,7 +108,7 @@ export function luceneQuery(text: string, pinyinOf: (han: string) => string | un
   const prefixes = new Set(words);
   if (words.length > 1) prefixes.add(words.join(""));
   for (const word of prefixes) parts.push(`${word}*`);
-  for (const word of prefixes) {
+  for (const word of fuzzy ? prefixes : []) {
     const edits = maxEdits(word);
     if (edits === 0) continue;
     parts.push(`${word}~${edits}^0.3`, `${fuzzyPrefixRegexp(word)}^0.2`);

@@ -30,6 +30,8 @@ const searchQuery = {
   },
 } as const;
 
+const pinyinOf = (han: string) => pinyinKeys([han])[0];
+
 /** Candidates read from the index per hit returned, re-ranked here (exact names first). */
 const CANDIDATES_PER_HIT = 5;
 /** A single pinyin syllable begins many names: read more candidates to find those that begin with it. */
@@ -53,7 +55,7 @@ export function registerSearchRoutes(
           "Invalid request: querystring/q must not be empty. Type a name, an English name, an alias or pinyin.",
         );
       }
-      const lucene = luceneQuery(q, (han) => pinyinKeys([han])[0]);
+      const lucene = luceneQuery(q, pinyinOf);
       const { mode, notice } = await status.get();
       const response: SearchResponse = { query: q, hits: [], mode, ...(notice ? { notice } : {}) };
       if (!lucene) return response; // only punctuation: nothing to look for
@@ -64,7 +66,17 @@ export function registerSearchRoutes(
         : Math.min(500, request.query.limit * CANDIDATES_PER_HIT);
       const { rows } =
         mode === "index"
-          ? await db.read(loadCypher("explore/search"), { lucene, candidates }, EXPLORE_TIMEOUT)
+          ? await db
+              .read(loadCypher("explore/search"), { lucene, candidates }, EXPLORE_TIMEOUT)
+              // Fuzzy terms are a help, never a failure: should Lucene refuse them (too complex), search
+              // without them.
+              .catch(() =>
+                db.read(
+                  loadCypher("explore/search"),
+                  { lucene: luceneQuery(q, pinyinOf, { fuzzy: false }), candidates },
+                  EXPLORE_TIMEOUT,
+                ),
+              )
           : await db.read(
               loadCypher("explore/search-scan"),
               {

@@ -146,3 +146,10 @@ describe("search ranking", () => {
     ).toEqual(["exact", "b", "a", "fuzzy"]);
   });
 });
+
+describe("search query limits", () => {
+  it("no fuzzy terms for very long words, nor when asked for none", () => {
+    expect(luceneQuery("x".repeat(200), () => undefined)).not.toContain("~");
+    expect(luceneQuery("beijng", () => undefined, { fuzzy: false })).not.toContain("~");
+  });
+});

@@ -94,7 +94,7 @@ export const SHORTCUTS: Shortcut[] = [
   {
     action: "query",
     keys: ["Q"],
-    description: "Open / close the Cypher query panel (Esc in the panel closes it too)",
+    description: "Open the Cypher query panel (Q again, or Esc in it, closes it)",
     matches: key("q"),
   },
   {
