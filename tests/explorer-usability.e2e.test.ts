@@ -77,6 +77,36 @@ describe("every name readable", () => {
   });
 });
 
+describe("a name cut short", () => {
+  it("shows whole in the inspector, and on the canvas once selected", async () => {
+    await settled();
+    const cut = await page.evaluate(() => {
+      const { graph, sigma, labelled } = window.__guanxi!;
+      for (const key of labelled()) {
+        const data = sigma.getNodeDisplayData(key) as { label?: string; fullLabel?: string } | undefined;
+        if (data?.label?.endsWith("…")) {
+          const at = sigma.graphToViewport(graph.getNodeAttributes(key) as { x: number; y: number });
+          const box = sigma.getContainer().getBoundingClientRect();
+          return { key, name: data.fullLabel!, x: box.left + at.x, y: box.top + at.y };
+        }
+      }
+      return null;
+    });
+    expect(cut, "a node whose name is cut short on the first view").not.toBeNull();
+    await page.mouse.click(cut!.x, cut!.y);
+    const inspector = page.locator('aside[aria-label="Inspector"]');
+    await inspector.locator(".inspector-name").waitFor({ timeout: 10_000 });
+    expect(await inspector.locator(".inspector-name").textContent()).toBe(cut!.name);
+    await page.waitForFunction(
+      (key) =>
+        (window.__guanxi!.sigma.getNodeDisplayData(key) as { label?: string }).label?.endsWith("…") === false,
+      cut!.key,
+    );
+    await screenshot(page, "usability-05-cut-name-selected");
+    await page.keyboard.press("Escape");
+  });
+});
+
 describe("search forgives", () => {
   it("opens the first hit of a typo when Enter was pressed before the hits arrived", async () => {
     // Slow answers: Enter lands well before them.
@@ -252,6 +282,21 @@ describe("a layout that fits the window", () => {
         await page.locator(toggle).click();
         await page.locator(panel).waitFor({ state: "hidden" });
       }
+      // A node clicked opens the inspector over the graph; Escape closes it.
+      const at = await page.evaluate(() => {
+        const { graph, sigma } = window.__guanxi!;
+        const key = graph.findNode((_k, a) => (a as { id?: string }).id === "region:beijing")!;
+        const p = sigma.graphToViewport(graph.getNodeAttributes(key) as { x: number; y: number });
+        const box = sigma.getContainer().getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      });
+      await page.mouse.click(at.x, at.y);
+      await page.locator(".inspector-column").waitFor({ state: "visible" });
+      await page.locator('aside[aria-label="Inspector"] .inspector-name', { hasText: "北京市" }).waitFor();
+      await screenshot(page, `usability-layout-${width}x${height}-selected`);
+      await page.keyboard.press("Escape");
+      await page.locator(".inspector-column").waitFor({ state: "hidden" });
+      await page.keyboard.press("Escape");
       // "/" opens the search panel and puts the cursor in the box.
       await page.locator("#graph").focus();
       await page.keyboard.press("/");

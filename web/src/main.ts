@@ -256,7 +256,11 @@ function boot(root: HTMLElement): void {
           : "Layout idle",
     });
   };
-  explorer.onChange = refreshChrome;
+  explorer.onChange = (what) => {
+    // In a narrow window the inspector is a drawer: a node clicked opens it (Escape closes it).
+    if (what === "selection" && explorer.inspector.selection().length === 1) panels.reveal("inspector");
+    refreshChrome();
+  };
   refreshChrome();
 
   bindKeyboard((action, event) => {
