@@ -97,11 +97,14 @@ describe("the Cypher workbench in Chromium", () => {
     await page.keyboard.press("q");
     await page.locator(".query-editor .cm-editor").waitFor({ timeout: 20_000 });
     expect(await page.locator('button[data-action="query"]').getAttribute("aria-pressed")).toBe("true");
-    // The shortcut is in the help.
+    // Escape in the editor closes the panel; the shortcut is in the help; Q opens the panel again.
     await page.keyboard.press("Escape");
+    expect(await page.locator(".query-panel").isHidden()).toBe(true);
     await page.keyboard.press("?");
     expect(await page.locator(".help").textContent()).toContain("Open the Cypher query panel");
     await page.keyboard.press("Escape");
+    await page.keyboard.press("q");
+    await page.locator(".query-editor .cm-editor").waitFor({ state: "visible" });
   });
 
   it("highlights Cypher and completes labels from the database", async () => {

@@ -16,6 +16,7 @@ import { ExportDialog } from "./features/export/export-dialog.ts";
 import { scopeSummaries } from "./features/export/scopes.ts";
 import type { ExportContext } from "./features/export/scopes.ts";
 import { HelpOverlay } from "./shell/help-overlay.ts";
+import { PanelToggles } from "./shell/panel-toggles.ts";
 import type { ActionId } from "./shell/shortcuts.ts";
 import { StatusBar } from "./shell/status-bar.ts";
 import { Toasts } from "./shell/toasts.ts";
@@ -31,8 +32,10 @@ export interface GuanxiTestHook {
   readonly graph: ExplorerGraph;
   readonly sigma: ExplorerSigma;
   readonly ready: Promise<void>;
-  /** Keys of the nodes whose names were placed in the last frame that drew labels. */
+  /** Keys of the nodes whose names were drawn in the last frame that drew labels. */
   labelled(): string[];
+  /** The boxes (viewport pixels of the canvas) of those names, by node key. */
+  labelBoxes(): { key: string; left: number; top: number; right: number; bottom: number }[];
 }
 
 declare global {
@@ -85,15 +88,24 @@ function boot(root: HTMLElement, session: SessionInfo): void {
   });
   document.body.append(exportDialog.element);
 
+  const panels = new PanelToggles(page.root);
+  const queryPanel = explorer.query.panel;
   const run = (action: ActionId): void => {
     switch (action) {
       case "search":
+        panels.reveal("left");
         explorer.search.focus();
         break;
       case "escape":
+        // Dialogs first, then the query panel when the cursor is in it, then a narrow window's
+        // drawer, the highlight, the selection — and last the query panel from anywhere.
         if (exportDialog.isOpen) exportDialog.close();
         else if (help.isOpen) help.close();
-        else if (!explorer.clearHighlight()) explorer.inspector.select([]);
+        else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
+        else if (panels.close()) break;
+        else if (explorer.clearHighlight()) break;
+        else if (explorer.inspector.selection().length) explorer.inspector.select([]);
+        else if (queryPanel.isOpen) closeQuery();
         break;
       case "fit":
         void explorer.view.fit();
@@ -140,7 +152,8 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         exportDialog.open();
         break;
       case "query":
-        void explorer.query.panel.open();
+        if (queryPanel.isOpen) closeQuery();
+        else void queryPanel.open();
         break;
       case "runQuery":
         if (explorer.query.panel.isOpen) void explorer.query.panel.run();
@@ -152,6 +165,12 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         help.toggle();
         break;
     }
+  };
+
+  /** Closes the query panel and gives the keyboard back to the graph (Q opens it again). */
+  const closeQuery = () => {
+    queryPanel.close();
+    page.canvas.focus();
   };
 
   const toolbar = new Toolbar(run);
@@ -199,6 +218,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       { action: "export", icon: "download", label: "Export" },
       { action: "help", icon: "help", label: "Keyboard shortcuts" },
     ]);
+  toolbar.element.prepend(panels.element);
   page.topbar.append(toolbar.element);
   const signOut = signOutButton(session);
   if (signOut) page.topbar.append(signOut);
@@ -239,7 +259,11 @@ function boot(root: HTMLElement, session: SessionInfo): void {
           : "Layout idle",
     });
   };
-  explorer.onChange = refreshChrome;
+  explorer.onChange = (what) => {
+    // In a narrow window the inspector is a drawer: a node clicked opens it (Escape closes it).
+    if (what === "selection" && explorer.inspector.selection().length === 1) panels.reveal("inspector");
+    refreshChrome();
+  };
   refreshChrome();
 
   bindKeyboard((action, event) => {
@@ -255,7 +279,8 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,
     ready,
-    labelled: () => [...(explorer.view.labels.sides?.keys() ?? [])],
+    labelled: () => [...explorer.view.labels.drawn.keys()],
+    labelBoxes: () => [...explorer.view.labels.drawn].map(([key, box]) => ({ key, ...box })),
   });
   window.addEventListener("pagehide", () => explorer.kill());
 }

@@ -41,6 +41,8 @@ const ICONS = {
   query: ["m4 17 6-6-6-6", "M12 19h8"],
   clear: ["M20 20H7L3 16l10-10 7 7-6.5 6.5", "M6 11l7 7"],
   download: ["M12 3v12", "m7 10 5 5 5-5", "M5 21h14"],
+  panelLeft: ["M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z", "M9 3v18"],
+  panelRight: ["M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z", "M15 3v18"],
 } as const;
 
 export type IconName = keyof typeof ICONS;

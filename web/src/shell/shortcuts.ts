@@ -91,7 +91,12 @@ export const SHORTCUTS: Shortcut[] = [
       "Export the view, the selection or a query result (GEXF, GraphML, JSON, CSV, Cypher, PNG, SVG)",
     matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "s",
   },
-  { action: "query", keys: ["Q"], description: "Open the Cypher query panel", matches: key("q") },
+  {
+    action: "query",
+    keys: ["Q"],
+    description: "Open the Cypher query panel (Q again, or Esc in it, closes it)",
+    matches: key("q"),
+  },
   {
     action: "runQuery",
     keys: ["Ctrl/⌘", "Enter"],
@@ -108,7 +113,7 @@ export const SHORTCUTS: Shortcut[] = [
   {
     action: "escape",
     keys: ["Esc"],
-    description: "Close, clear highlight, then clear selection",
+    description: "Close (a dialog, the query panel, a side panel), clear highlight, then clear selection",
     matches: (e) => e.key === "Escape",
   },
 ];

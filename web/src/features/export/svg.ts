@@ -4,7 +4,7 @@
  * in Inkscape or Illustrator.
  */
 import { xmlAttr, xmlText } from "../../../../export/xml.ts";
-import { LABEL_GAP } from "../graph-view/label-placement.ts";
+import { labelRect } from "../graph-view/label-placement.ts";
 import { curveControlPoint } from "./picture.ts";
 import type { Picture, PictureEdge, PictureNode } from "./picture.ts";
 
@@ -39,19 +39,20 @@ function edgePath(edge: PictureEdge): { d: string; arrow: string } {
 
 function labelElement(node: PictureNode, fontSize: number): string {
   if (!node.label || !node.side) return "";
-  const baseline = node.y + fontSize / 3;
-  const text = xmlText(node.label);
+  // The label's box as placed on screen, for a zero-width text: its left edge is where the text is
+  // anchored (its start to the right of the node, its end to the left, its middle above and below).
+  const box = labelRect(
+    { key: "", x: node.x, y: node.y, size: node.size, width: 0, rank: 0 },
+    node.side,
+    fontSize,
+  );
+  const anchor = node.side.includes("left")
+    ? ' text-anchor="end"'
+    : node.side.includes("right")
+      ? ""
+      : ' text-anchor="middle"';
   const weight = node.ring ? ' font-weight="600"' : "";
-  switch (node.side) {
-    case "right":
-      return `<text x="${n(node.x + node.size + LABEL_GAP)}" y="${n(baseline)}"${weight}>${text}</text>`;
-    case "left":
-      return `<text x="${n(node.x - node.size - LABEL_GAP)}" y="${n(baseline)}" text-anchor="end"${weight}>${text}</text>`;
-    case "below":
-      return `<text x="${n(node.x)}" y="${n(node.y + node.size + LABEL_GAP / 2 + fontSize)}" text-anchor="middle"${weight}>${text}</text>`;
-    case "above":
-      return `<text x="${n(node.x)}" y="${n(node.y - node.size - LABEL_GAP / 2 - fontSize * 0.3)}" text-anchor="middle"${weight}>${text}</text>`;
-  }
+  return `<text x="${n(box.left + 2)}" y="${n(box.top + fontSize)}"${anchor}${weight}>${xmlText(node.label)}</text>`;
 }
 
 function legend(picture: Picture, left: number): string {

@@ -43,6 +43,7 @@ export const createDrawLabel =
       side,
       fontSize,
     );
+    plan.recordDrawn(data.key as string, rect);
     const x = rect.left + 2;
     // labelRect's top is a font size above the baseline, whichever the side.
     const y = rect.top + fontSize;

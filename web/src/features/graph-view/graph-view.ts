@@ -31,6 +31,11 @@ import type {
   Visibility,
 } from "./types.ts";
 
+/**
+ * Up to this many nodes on screen every node's name is asked for (not only those sigma's label grid
+ * and size threshold keep); label placement moves names apart instead of dropping them.
+ */
+export const SMALL_GRAPH = 500;
 /** Up to this many nodes on screen, node discs are kept clear of other nodes' labels. */
 const MAX_NODES_GUARDED = 3000;
 /** Fitting to some nodes: room around them, and the closest zoom a fit may choose. */
@@ -146,6 +151,7 @@ export class GraphView {
       focus: this.focus,
       rare: this.rareCategories,
       large: this.large,
+      small: this.graph.order <= SMALL_GRAPH,
     };
   }
 
@@ -310,7 +316,7 @@ export class GraphView {
       const rank = selected.has(key) ? 0 : data.forceLabel ? 1 : 2;
       candidates.push({ key, x: at.x, y: at.y, size, width: textWidth, rank });
     });
-    for (const [key, side] of placeLabels(candidates, obstacles, settings.labelSize, width))
+    for (const [key, side] of placeLabels(candidates, obstacles, settings.labelSize, width, height))
       sides.set(key, side);
     return sides;
   }

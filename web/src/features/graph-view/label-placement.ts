@@ -2,8 +2,11 @@
  * Label placement, once per frame: sigma's label grid keeps one label per cell, but long CJK names
  * still run over their neighbours and over other nodes. Before the first label of a frame is drawn,
  * every candidate is placed greedily — selected nodes first, then forced ones (hover, path, lone
- * labels), then by size — to the right of its node, else to the left, else centred below or above
- * it, else not at all. Node discs are obstacles.
+ * labels, every node of a small graph), then by size — at the first free position: to the right of
+ * its node, to the left, centred below or above, then at the four corners, then the same a line
+ * further out. Node discs are obstacles; when no position clears them, a second pass lets the name
+ * cover a disc rather than drop it (labels never cover each other). Only when that fails too is the
+ * name left out.
  */
 
 export interface Rect {
@@ -13,10 +16,40 @@ export interface Rect {
   bottom: number;
 }
 
-export type Side = "right" | "left" | "below" | "above";
+/** Where a label sits around its node; `…-far` positions are one line further out. */
+export type Side =
+  | "right"
+  | "left"
+  | "below"
+  | "above"
+  | "below-right"
+  | "above-right"
+  | "below-left"
+  | "above-left"
+  | "right-far-below"
+  | "right-far-above"
+  | "left-far-below"
+  | "left-far-above"
+  | "below-far"
+  | "above-far";
 
-/** Beside first: a name on the node's line reads as belonging to it. */
-const SIDES: readonly Side[] = ["right", "left", "below", "above"];
+/** Beside first: a name on the node's line reads as belonging to it; then ever further away. */
+export const SIDES: readonly Side[] = [
+  "right",
+  "left",
+  "below",
+  "above",
+  "below-right",
+  "above-right",
+  "below-left",
+  "above-left",
+  "right-far-below",
+  "right-far-above",
+  "left-far-below",
+  "left-far-above",
+  "below-far",
+  "above-far",
+];
 
 const CELL = 64;
 
@@ -66,25 +99,60 @@ export const LABEL_GAP = 4;
 /** The rectangle a label takes on a side of its node. */
 export function labelRect(c: LabelCandidate, side: Side, fontSize: number): Rect {
   const baseline = c.y + fontSize / 3;
-  const top = baseline - fontSize;
-  const bottom = baseline + fontSize * 0.3;
-  if (side === "right") {
-    const x = c.x + c.size + LABEL_GAP;
-    return { left: x - 2, top, right: x + c.width + 2, bottom };
-  }
-  if (side === "left") {
-    const x = c.x - c.size - LABEL_GAP - c.width;
-    return { left: x - 2, top, right: x + c.width + 2, bottom };
-  }
-  const x = c.x - c.width / 2;
-  const height = bottom - top;
+  const height = fontSize * 1.3;
+  // Right and left: on the node's line, or a line (and a half, clear of the disc) up or down.
+  const line = height + 1;
+  const beside = (x: number, shift: number): Rect => {
+    const top = baseline - fontSize + shift;
+    return { left: x - 2, top, right: x + c.width + 2, bottom: top + height };
+  };
+  const rightX = c.x + c.size + LABEL_GAP;
+  const leftX = c.x - c.size - LABEL_GAP - c.width;
+  const centredX = c.x - c.width / 2;
   const below = c.y + c.size + LABEL_GAP / 2;
-  const y = side === "below" ? below : c.y - c.size - LABEL_GAP / 2 - height;
-  return { left: x - 2, top: y, right: x + c.width + 2, bottom: y + height };
+  const above = c.y - c.size - LABEL_GAP / 2 - height;
+  // Corners: the label's near corner just off the corner of the disc's box.
+  const corner = c.size + 1;
+  const at = (x: number, top: number): Rect => ({
+    left: x - 2,
+    top,
+    right: x + c.width + 2,
+    bottom: top + height,
+  });
+  switch (side) {
+    case "right":
+      return beside(rightX, 0);
+    case "left":
+      return beside(leftX, 0);
+    case "below":
+      return at(centredX, below);
+    case "above":
+      return at(centredX, above);
+    case "below-right":
+      return at(c.x + corner + LABEL_GAP / 2, c.y + corner);
+    case "above-right":
+      return at(c.x + corner + LABEL_GAP / 2, c.y - corner - height);
+    case "below-left":
+      return at(c.x - corner - LABEL_GAP / 2 - c.width, c.y + corner);
+    case "above-left":
+      return at(c.x - corner - LABEL_GAP / 2 - c.width, c.y - corner - height);
+    case "right-far-below":
+      return beside(rightX, line * 1.5);
+    case "right-far-above":
+      return beside(rightX, -line * 1.5);
+    case "left-far-below":
+      return beside(leftX, line * 1.5);
+    case "left-far-above":
+      return beside(leftX, -line * 1.5);
+    case "below-far":
+      return at(centredX, below + line);
+    case "above-far":
+      return at(centredX, above - line);
+  }
 }
 
 /**
- * Pure: which side each label goes, given obstacles (node discs) and the viewport's width (a label
+ * Pure: which side each label goes, given obstacles (node discs) and the viewport's size (a label
  * must not run off it). Selected labels always get one.
  */
 export function placeLabels(
@@ -92,21 +160,25 @@ export function placeLabels(
   obstacles: Rect[],
   fontSize: number,
   viewportWidth = Infinity,
+  viewportHeight = Infinity,
 ): Map<string, Side> {
-  const index = new RectIndex();
-  for (const o of obstacles) index.add(o);
+  const discs = new RectIndex();
+  for (const o of obstacles) discs.add(o);
+  const labels = new RectIndex();
   const sorted = [...candidates].sort(
     (a, b) => a.rank - b.rank || b.size - a.size || a.key.localeCompare(b.key),
   );
+  const inside = (r: Rect) =>
+    r.left >= 0 && r.right <= viewportWidth && r.top >= 0 && r.bottom <= viewportHeight;
   const sides = new Map<string, Side>();
   for (const c of sorted) {
-    const side =
-      SIDES.find((s) => {
-        const rect = labelRect(c, s, fontSize);
-        return rect.left >= 0 && rect.right <= viewportWidth && !index.overlaps(rect);
-      }) ?? (c.rank === 0 ? "right" : undefined);
+    const fits = (clearOfDiscs: boolean) => (s: Side) => {
+      const rect = labelRect(c, s, fontSize);
+      return inside(rect) && !labels.overlaps(rect) && !(clearOfDiscs && discs.overlaps(rect));
+    };
+    const side = SIDES.find(fits(true)) ?? SIDES.find(fits(false)) ?? (c.rank === 0 ? "right" : undefined);
     if (!side) continue;
-    index.add(labelRect(c, side, fontSize));
+    labels.add(labelRect(c, side, fontSize));
     sides.set(c.key, side);
   }
   return sides;
@@ -115,19 +187,33 @@ export function placeLabels(
 /**
  * A frame's plan, computed lazily at the first label drawn (in sigma's beforeRender positions are
  * not framed yet). Each graph view owns one: it sets `planner` and resets the plan before each render.
+ * What was really drawn (sigma may skip a planned label) is kept from the last frame that drew labels.
  */
 export class LabelPlan {
   sides: Map<string, Side> | null = null;
   planner: (() => Map<string, Side>) | null = null;
+  /** The boxes of the labels drawn in the last frame that drew any. */
+  drawn = new Map<string, Rect>();
+  private frameDrawn: Map<string, Rect> | null = null;
 
   reset(): void {
     this.sides = null;
+    this.frameDrawn = null;
   }
 
   /** The side of a node's label, or undefined to skip it; everything is drawn when no planner is set. */
   sideOf(key: string | undefined): Side | undefined {
     if (!this.planner || key === undefined) return "right";
-    this.sides ??= this.planner();
+    if (!this.sides) {
+      this.sides = this.planner();
+      this.frameDrawn = new Map();
+      this.drawn = this.frameDrawn;
+    }
     return this.sides.get(key);
+  }
+
+  /** Told by the label drawer what it drew where. */
+  recordDrawn(key: string, rect: Rect): void {
+    this.frameDrawn?.set(key, rect);
   }
 }

@@ -101,6 +101,11 @@ export interface ReducerContext {
   rare: ReadonlySet<string>;
   /** A large graph (graph-view.ts LARGE_GRAPH): cheap programs for everything not singled out. */
   large: boolean;
+  /**
+   * A small graph (graph-view.ts SMALL_GRAPH): every node asks for its name, whatever its size and
+   * sigma's label grid; label-placement.ts moves names apart and leaves out only those with no room.
+   */
+  small?: boolean;
 }
 
 /** A graph this small gets no special treatment: every label fits anyway. */
@@ -150,7 +155,7 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     display.forceLabel = true;
     display.label = name;
   }
-  if (focus ? inFocus : ctx.rare.has(attrs.category)) display.forceLabel = true;
+  if (focus ? inFocus : ctx.small || ctx.rare.has(attrs.category)) display.forceLabel = true;
   const edge = state.selectedEdge;
   if (edge && graph.hasEdge(edge) && graph.hasExtremity(edge, key)) {
     display.forceLabel = true;

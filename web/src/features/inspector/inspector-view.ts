@@ -242,8 +242,11 @@ export class InspectorView {
                   },
                   [
                     el("span", { class: "dot", attrs: { "aria-hidden": "true" } }),
-                    el("span", { class: "neighbour-name", text: node.name }),
-                    node.nameEn ? el("span", { class: "neighbour-en", text: node.nameEn }) : null,
+                    // Shortened with an ellipsis when long: the whole name on hover.
+                    el("span", { class: "neighbour-name", text: node.name, title: node.name }),
+                    node.nameEn
+                      ? el("span", { class: "neighbour-en", text: node.nameEn, title: node.nameEn })
+                      : null,
                     this.handlers.isOnScreen(node.key)
                       ? null
                       : el("span", { class: "not-on-screen", text: "+" }),

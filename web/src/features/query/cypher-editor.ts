@@ -1,8 +1,10 @@
 /**
- * The Cypher editor: CodeMirror 6 with Neo4j's own Cypher support (@neo4j-cypher/codemirror —
- * highlighting, schema-aware completion, syntax errors), plus what the workbench adds: Ctrl/Cmd+Enter
- * runs, Ctrl/Cmd+↑/↓ walk the history, and Neo4j's error position from the server marked in the text.
- * Loaded on demand (dynamic import) so the first graph view never waits for it.
+ * The Cypher editor: CodeMirror 6 with Neo4j's Cypher support for CodeMirror (@neo4j-cypher/codemirror —
+ * highlighting, schema-aware completion) and Neo4j's current language support for the lint
+ * (cypher-lint.ts: the editor package's own lint predates Cypher 5 and underlines valid queries), plus
+ * what the workbench adds: Ctrl/Cmd+Enter runs, Ctrl/Cmd+↑/↓ walk the history, and Neo4j's error
+ * position from the server marked in the text. Loaded on demand (dynamic import) so the first graph
+ * view never waits for it.
  */
 import { forceLinting, linter, type Diagnostic } from "@codemirror/lint";
 import { Prec, StateEffect, StateField } from "@codemirror/state";
@@ -10,6 +12,7 @@ import { EditorView, keymap } from "@codemirror/view";
 import { createCypherEditor, type EditorApi } from "@neo4j-cypher/codemirror";
 import "@neo4j-cypher/codemirror/css/cypher-codemirror.css";
 import type { SchemaResponse } from "../../../../core/api-types.ts";
+import { CypherLinter } from "./cypher-lint.ts";
 
 export interface QueryEditorOptions {
   value: string;
@@ -86,11 +89,13 @@ const theme = EditorView.theme({
 });
 
 export function createQueryEditor(parent: HTMLElement, options: QueryEditorOptions): QueryEditor {
+  const cypherLinter = new CypherLinter();
   // The package's typings say it returns the EditorApi; its code returns `{ editor: EditorApi }`.
   const { editor } = createCypherEditor(parent, {
     value: options.value,
     theme: "light",
-    lint: true,
+    // Its grammar is older than Cypher 5 (COUNT {}, CALL () {}, quantified paths): cypherLinter lints.
+    lint: false,
     lineNumbers: true,
     lineWrapping: true,
     autofocus: false,
@@ -112,6 +117,7 @@ export function createQueryEditor(parent: HTMLElement, options: QueryEditorOptio
       ),
       serverErrorField,
       serverErrorLinter,
+      cypherLinter.extension(),
       theme,
       EditorView.contentAttributes.of({ "aria-label": "Cypher query", "data-testid": "cypher-input" }),
     ],
@@ -133,18 +139,23 @@ export function createQueryEditor(parent: HTMLElement, options: QueryEditorOptio
     },
     focus: () => editor.focus(),
     setSchema(schema) {
+      // The database's labels and types, and the active schema's (those it may hold after an ingest).
+      const labels = [
+        ...new Set([...schema.labels.map((l) => l.label), ...Object.keys(schema.schema.labels)]),
+      ];
+      const relationshipTypes = [
+        ...new Set([
+          ...schema.relationshipTypes.map((t) => t.type),
+          ...Object.keys(schema.schema.relationshipTypes),
+        ]),
+      ];
+      cypherLinter.setSchema({ labels, relationshipTypes, propertyKeys: schema.propertyKeys });
+      // What was linted before the schema came is linted again with it.
+      forceLinting(view);
       // Neo4j's editor support wants labels and relationship types with their colon (":Region").
       editor.setSchema({
-        // The database's labels and types, and the active schema's (those it may hold after an ingest).
-        labels: [
-          ...new Set([...schema.labels.map((l) => l.label), ...Object.keys(schema.schema.labels)]),
-        ].map((l) => `:${l}`),
-        relationshipTypes: [
-          ...new Set([
-            ...schema.relationshipTypes.map((t) => t.type),
-            ...Object.keys(schema.schema.relationshipTypes),
-          ]),
-        ].map((t) => `:${t}`),
+        labels: labels.map((l) => `:${l}`),
+        relationshipTypes: relationshipTypes.map((t) => `:${t}`),
         propertyKeys: schema.propertyKeys,
       });
     },
@@ -156,7 +167,10 @@ export function createQueryEditor(parent: HTMLElement, options: QueryEditorOptio
     clearError() {
       if (view.state.field(serverErrorField)) view.dispatch({ effects: setServerError.of(null) });
     },
-    destroy: () => editor.destroy(),
+    destroy: () => {
+      cypherLinter.kill();
+      editor.destroy();
+    },
   };
   return api;
 }

@@ -1,6 +1,7 @@
 /**
  * The search box: results as you type (debounced, stale requests aborted), arrow keys to move,
- * Enter to focus the node, Escape to close. `/` anywhere focuses it (bound by the shell).
+ * Enter to focus the node — pressed before the hits of what was typed have arrived, it opens the
+ * first of them when they do — Escape to close. `/` anywhere focuses it (bound by the shell).
  */
 import type { GraphNode, SearchHit } from "../../../../core/api-types.ts";
 import type { ApiClient } from "../../api/client.ts";
@@ -23,6 +24,10 @@ export class SearchView {
   private readonly list: HTMLElement;
   private readonly statusLine: HTMLElement;
   private hits: SearchHit[] = [];
+  /** The query the hits shown answer. */
+  private hitsFor: string | null = null;
+  /** Enter was pressed for this query before its hits arrived: open the first when they do. */
+  private enterFor: string | null = null;
   private active = -1;
   private controller: AbortController | null = null;
   private readonly search = debounce((q: string) => void this.run(q), 180);
@@ -70,12 +75,15 @@ export class SearchView {
     this.search.cancel();
     this.controller?.abort();
     this.hits = [];
+    this.hitsFor = null;
+    this.enterFor = null;
     this.active = -1;
     this.statusLine.textContent = "";
     this.renderList();
   }
 
   private onInput(): void {
+    this.enterFor = null;
     const q = normaliseQuery(this.input.value);
     if (q === null) {
       this.close();
@@ -93,14 +101,21 @@ export class SearchView {
       const response = await this.api.search(q, 12, controller.signal);
       if (controller.signal.aborted) return;
       this.hits = response.hits;
+      this.hitsFor = q;
       this.active = this.hits.length ? 0 : -1;
       const found = this.hits.length ? "" : `Nothing found for “${q}”. `;
       // A database without Guanxi's index is searched by a bounded scan: say so, and how to fix it.
       this.statusLine.textContent = `${found}${response.notice ?? ""}`.trim();
       this.statusLine.classList.toggle("is-notice", response.notice !== undefined);
       this.renderList();
+      if (this.enterFor === q) {
+        this.enterFor = null;
+        const first = this.hits[0];
+        if (first) this.choose(first.node);
+      }
     } catch (error) {
       if (isAbortError(error)) return;
+      this.enterFor = null;
       this.statusLine.textContent = "";
       this.handlers.onError(error);
     }
@@ -116,6 +131,14 @@ export class SearchView {
         break;
       case "Enter": {
         event.preventDefault();
+        const q = normaliseQuery(this.input.value);
+        if (q !== null && q !== this.hitsFor) {
+          // The hits shown (if any) are for older text: wait for these, asking at once.
+          this.enterFor = q;
+          this.search.cancel();
+          void this.run(q);
+          break;
+        }
         const hit = this.hits[this.active];
         if (hit) this.choose(hit.node);
         break;
@@ -170,13 +193,13 @@ export class SearchView {
           },
           [
             el("div", { class: "hit-main" }, [
-              el("span", { class: "hit-name", text: node.name }),
+              el("span", { class: "hit-name", text: node.name, title: node.name }),
               this.handlers.isOnScreen(node.key)
                 ? el("span", { class: "on-screen-dot", title: "On screen" })
                 : null,
               chip,
             ]),
-            node.nameEn ? el("div", { class: "hit-en", text: node.nameEn }) : null,
+            node.nameEn ? el("div", { class: "hit-en", text: node.nameEn, title: node.nameEn }) : null,
           ],
         );
         return item;
