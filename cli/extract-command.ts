@@ -4,6 +4,7 @@
  * Every input is read and checked before anything is written; progress goes to stderr.
  */
 import { readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readStdinBytes } from "../ingest/ingest.ts";
 import { basename, dirname, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { InputError } from "../core/errors.ts";
@@ -46,7 +47,7 @@ async function readArticles(files: string[], encoding: InputEncoding | undefined
   for (const path of files) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      bytes = path === "-" ? await readStdinBytes() : await readFile(path);
     } catch (error) {
       const code = (error as { code?: string }).code;
       errors.push(
@@ -55,10 +56,14 @@ async function readArticles(files: string[], encoding: InputEncoding | undefined
       continue;
     }
     try {
-      const input = articleFromBytes(path, bytes, encoding ? { encoding } : {});
-      const found = splitStories(input.text).map((s) => ({ ...s, source: basename(path) }));
+      const name = path === "-" ? "<stdin>" : path;
+      const input = articleFromBytes(name, bytes, encoding ? { encoding } : {});
+      const found = splitStories(input.text).map((s) => ({
+        ...s,
+        source: path === "-" ? "stdin" : basename(path),
+      }));
       process.stderr.write(
-        `Read ${path} (${input.format}, ${input.encoding}): ${found.length} ${found.length === 1 ? "story" : "stories"}\n`,
+        `Read ${name} (${input.format}, ${input.encoding}): ${found.length} ${found.length === 1 ? "story" : "stories"}\n`,
       );
       stories.push(...found);
     } catch (error) {
@@ -109,7 +114,10 @@ export function registerExtractCommand(program: Command): void {
     .description(
       "extract a draft from articles (text, Markdown or HTML): known entities linked, new ones proposed",
     )
-    .argument("<files...>", "article files; a page of several stories is split into articles")
+    .argument(
+      "<files...>",
+      "article files (- : standard input); a page of several stories is split into articles",
+    )
     .option("--article-id <id>", "id of the article (several stories: ID-1, ID-2, …)", articleId)
     .option("--source <name>", "the source to record on the articles (default: the file name)")
     .option("-o, --output <file>", "write the draft here (default: standard output)")

@@ -1,6 +1,6 @@
 /** `guanxi ingest [FILE…]`: validate, then write, with progress and a summary of what changed. */
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { SEED_DATASET, ingestFiles, type IngestReport } from "../ingest/ingest.ts";
 import { createProgress } from "../ingest/progress.ts";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "../ingest/write.ts";
@@ -33,6 +33,7 @@ interface IngestCliOptions {
   maxPropertyBytes: number;
   encoding: InputEncoding;
   accept?: "linked";
+  stdinFormat: "json" | "csv";
 }
 
 function encodingOption(text: string): InputEncoding {
@@ -76,7 +77,12 @@ export function registerIngestCommand(program: Command): void {
     .description("validate data files and merge them into Neo4j (no file: the seed data set)")
     .argument(
       "[files...]",
-      "Guanxi .json data sets, reviewed drafts of guanxi extract, or neo4j-admin style .csv files",
+      "Guanxi .json data sets, reviewed drafts of guanxi extract, or neo4j-admin style .csv files (- : standard input)",
+    )
+    .addOption(
+      new Option("--stdin-format <format>", "what - (standard input) holds")
+        .choices(["json", "csv"])
+        .default("json"),
     )
     .option("--batch-size <n>", "rows per transaction for large inputs", positiveInt, DEFAULT_BATCH_SIZE)
     .option(...SCHEMA_OPTION)
@@ -124,6 +130,7 @@ export function registerIngestCommand(program: Command): void {
       await withDatabase(async (db) => {
         let progress: ReturnType<typeof createProgress> | undefined;
         const report = await ingestFiles(db, inputs, {
+          stdinFormat: opts.stdinFormat,
           batchSize: opts.batchSize,
           concurrency: opts.concurrency,
           delimiter: opts.delimiter,

@@ -31,6 +31,8 @@ export interface IngestOptions extends WriteOptions, Omit<CsvOptions, "schema"> 
   schemaChoice?: SchemaChoice;
   /** Drafts of `guanxi extract`: `linked` accepts their exact links and MENTIONS and leaves out the unreviewed rest. */
   accept?: AcceptPolicy;
+  /** The format of `-` (standard input) among the files: "json" (default) or "csv". */
+  stdinFormat?: "json" | "csv";
 }
 
 export interface IngestReport extends WriteSummary {
@@ -59,6 +61,16 @@ export interface ReadInputs {
   drafts: { file: string; records: RawRecord[] }[];
 }
 
+export const STDIN_NAME = "<stdin>";
+
+/** Standard input, whole: refused when it is a terminal (nothing was piped in). */
+export async function readStdinBytes(): Promise<Buffer> {
+  if (process.stdin.isTTY) throw new Error("standard input is a terminal: pipe the data in");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 function displayName(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
@@ -69,11 +81,19 @@ export async function readInputFiles(files: string[], options: IngestOptions = {
   const problems: InputProblem[] = [];
   const texts: InputText[] = [];
   for (const path of files) {
-    const file = displayName(path);
+    // `-`: standard input, read as a data set in `stdinFormat` (default JSON).
+    const stdin = path === "-";
+    const file = stdin ? STDIN_NAME : displayName(path);
     try {
-      const decoded = decodeInput(file, await readFile(path), options.encoding);
+      const bytes = stdin ? await readStdinBytes() : await readFile(path);
+      const decoded = decodeInput(file, bytes, options.encoding);
       if (decoded.problem) problems.push(decoded.problem);
-      else texts.push({ path, file, text: decoded.text! });
+      else
+        texts.push({
+          path: stdin ? `stdin.${options.stdinFormat ?? "json"}` : path,
+          file,
+          text: decoded.text!,
+        });
     } catch (error) {
       const code = (error as { code?: string }).code;
       problems.push({
@@ -83,7 +103,7 @@ export async function readInputFiles(files: string[], options: IngestOptions = {
             ? "no such file"
             : code === "EISDIR"
               ? "is a directory: name the data files in it"
-              : `cannot read: ${String(error)}`,
+              : `cannot read: ${(error as Error).message}`,
       });
     }
   }

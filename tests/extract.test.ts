@@ -27,6 +27,7 @@ import { buildServer } from "../server/app.ts";
 import { injectJson } from "./support/api.ts";
 import {
   clearDatabase,
+  cliEnv,
   connectTestDb,
   connectWithSeed,
   REPO_ROOT,
@@ -239,6 +240,16 @@ describe("guanxi extract → review → guanxi ingest", () => {
     } finally {
       await app.close();
     }
+  });
+
+  it("reads an article from standard input with -", async () => {
+    const out = join(dir, "stdin.draft.json");
+    const text = readFileSync(join(REPO_ROOT, "tests", "fixtures", "extract", "tianjin-shanghai.txt"));
+    const run = await runCli(["extract", "-", "-o", out], cliEnv(), text);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Read <stdin>/u);
+    const draft = JSON.parse(readFileSync(out, "utf8")) as Draft;
+    expect(draft.nodes.some((n) => n.review.kind === "article")).toBe(true);
   });
 
   it("refuses bad inputs, each with its message, and writes nothing", async () => {

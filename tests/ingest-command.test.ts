@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/node/graph-db.ts";
-import { connectWithSeed, runCli, snapshot } from "./support/database.ts";
+import { cliEnv, connectWithSeed, runCli, snapshot } from "./support/database.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "guanxi-ingest-"));
 function file(name: string, text: string): string {
@@ -39,6 +39,26 @@ describe("guanxi ingest", () => {
     expect(again.stdout).toMatch(/Nodes: +0 created, 0 updated, \d+ unchanged/);
     expect(again.stdout).toMatch(/Relationships: +0 created, 0 updated, \d+ unchanged/);
     expect(again.stdout).toContain("Nothing changed");
+    expect(await snapshot(db)).toBe(seeded);
+  });
+
+  it("reads a data set from standard input with -, JSON by default, CSV with --stdin-format csv", async () => {
+    const fromStdin = await runCli(["ingest", "-"], cliEnv(), json([ARTICLE, ORG, REGION], [LOCATED]));
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stdout).toMatch(/Nodes: +3 created/);
+    const bad = await runCli(["ingest", "-"], cliEnv(), json([ORG]).replace(`"kind": "union"`, `"kind": 5`));
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/<stdin>:5, record 1, field "kind"/);
+    const csv = await runCli(
+      ["ingest", "-", "--stdin-format", "csv"],
+      cliEnv(),
+      "id:ID,:LABEL,name,nameEn,kind\norg:stdin,Organisation,标准输入工会,Stdin Union,union\n",
+    );
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout).toMatch(/Nodes: +1 created/);
+    await db.runAutoCommit(
+      "MATCH (n) WHERE n.id IN ['article:t', 'org:t', 'region:t', 'org:stdin'] DETACH DELETE n",
+    );
     expect(await snapshot(db)).toBe(seeded);
   });
 
