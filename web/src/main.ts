@@ -3,6 +3,7 @@
  * keyboard, the status bar and the help overlay, and exposes a read-only test hook.
  */
 import "./styles.css";
+import type { Draft } from "../../extract/draft.ts";
 import { createApiClient } from "./api/client.ts";
 import { Explorer, overviewLimitFrom } from "./app/explorer.ts";
 import { bindKeyboard } from "./app/keyboard.ts";
@@ -32,6 +33,8 @@ export interface GuanxiTestHook {
   readonly ready: Promise<void>;
   /** Keys of the nodes whose names were placed in the last frame that drew labels. */
   labelled(): string[];
+  /** The draft under review (Add article), null when no review is open. */
+  reviewDraft(): Draft | null;
 }
 
 declare global {
@@ -91,6 +94,8 @@ function boot(root: HTMLElement): void {
         break;
       case "escape":
         if (exportDialog.isOpen) exportDialog.close();
+        else if (explorer.review.dialog.isOpen) explorer.review.dialog.close();
+        else if (explorer.review.isOpen) explorer.review.close();
         else if (help.isOpen) help.close();
         else if (!explorer.clearHighlight()) explorer.inspector.select([]);
         break;
@@ -147,6 +152,9 @@ function boot(root: HTMLElement): void {
         break;
       case "queryHistory":
         break;
+      case "addArticle":
+        explorer.review.openDialog();
+        break;
       case "help":
         help.toggle();
         break;
@@ -192,7 +200,10 @@ function boot(root: HTMLElement): void {
       { action: "showHidden", icon: "show", label: "Show hidden nodes" },
       { action: "remove", icon: "remove", label: "Remove selected from view" },
     ])
-    .group([{ action: "query", icon: "query", label: "Cypher query" }])
+    .group([
+      { action: "query", icon: "query", label: "Cypher query" },
+      { action: "addArticle", icon: "article", label: "Add article" },
+    ])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
     .group([
       { action: "export", icon: "download", label: "Export" },
@@ -225,6 +236,7 @@ function boot(root: HTMLElement): void {
       label: info.language === "en" ? "Names in Chinese" : "Names in English",
     });
     toolbar.set("query", { pressed: explorer.query.panel.isOpen });
+    toolbar.set("addArticle", { pressed: explorer.review.isOpen });
     hopsSelect.value = String(explorer.neighbourhood.hops);
     statusBar.render({
       ...info,
@@ -253,6 +265,7 @@ function boot(root: HTMLElement): void {
     sigma: explorer.view.sigma,
     ready,
     labelled: () => [...(explorer.view.labels.sides?.keys() ?? [])],
+    reviewDraft: () => explorer.review.draft(),
   });
   window.addEventListener("pagehide", () => explorer.kill());
 }
