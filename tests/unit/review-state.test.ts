@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Draft, DraftNode } from "../../extract/draft.ts";
-import { textRuns } from "../../web/src/features/review/marks.ts";
+import { piecesText, textPieces } from "../../web/src/features/review/marks.ts";
+import type { MarkPiece } from "../../web/src/features/review/marks.ts";
 import {
   currentItem,
   reduceReview,
@@ -161,19 +162,20 @@ describe("review state", () => {
     ]);
   });
 
-  it("cuts the text into runs, innermost mention first, ambiguous marked", () => {
-    const runs = textRuns(draft(), A, "text", text);
-    expect(runs.map((r) => r.text).join("")).toBe(text);
-    const jingan = runs.find((r) => r.text === "静安区" && r.start === 7)!;
-    expect(jingan.items).toEqual([2, 1]);
-    expect(jingan.found).toBe("new");
-    expect(runs.find((r) => r.text === "总工会" && r.start === 10)!.items).toEqual([1]);
-    expect(runs.find((r) => r.start === 22)).toMatchObject({ text: "市总工会", found: "ambiguous" });
-    expect(runs.find((r) => r.start === 0)).toMatchObject({
-      text: "上海市总工会",
-      found: "linked",
-      label: "Organisation",
-    });
+  it("marks every mention, names inside names nested, ambiguous marked", () => {
+    const pieces = textPieces(draft(), A, "text", text);
+    expect(piecesText(pieces)).toBe(text);
+    const marks = pieces.filter((p): p is MarkPiece => typeof p !== "string");
+    expect(marks.map((m) => [m.start, m.end, m.found, m.items])).toEqual([
+      [0, 6, "linked", [0]],
+      [7, 13, "new", [1]],
+      [14, 17, "new", [2]],
+      [22, 26, "ambiguous", [3]],
+    ]);
+    expect(marks[1]!.children).toEqual([
+      expect.objectContaining({ start: 7, end: 10, items: [2], label: "Region" }),
+      "总工会",
+    ]);
   });
 
   it("keys saved drafts by article", () => {

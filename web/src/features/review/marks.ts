@@ -1,60 +1,90 @@
 /**
- * The article text cut into runs for highlighting: each run is plain or covered by one or more mentions
- * (nested names: 北京保障房中心 inside 北京保障房中心有限公司工会). The innermost mention gives the run
- * its look; every covering item is kept so that selecting any of them marks the run. Pure.
+ * The article text as nested marks for highlighting: every mention of a reviewed item becomes a mark,
+ * names inside names nest (北京保障房中心 inside 北京保障房中心有限公司工会), and items named by the same
+ * characters share one mark. A mention crossing another's edge is left unmarked (its item is still
+ * listed). Pure: the view turns the pieces into elements.
  */
 import type { Draft } from "../../../../extract/draft.ts";
 import { itemStatus, reviewItems } from "./state.ts";
 
-export interface TextRun {
+export interface MarkPiece {
   start: number;
   end: number;
-  text: string;
-  /** Positions (in reviewItems) of the items named here, innermost first; empty for plain text. */
+  /** Positions (in reviewItems) of the items named by exactly these characters. */
   items: number[];
-  found?: "linked" | "new" | "ambiguous";
-  label?: string;
+  found: "linked" | "new" | "ambiguous";
+  label: string;
+  children: TextPiece[];
 }
+
+export type TextPiece = string | MarkPiece;
 
 interface Span {
   start: number;
   end: number;
-  position: number;
+  items: number[];
 }
 
-export function textRuns(draft: Draft, article: string, field: "title" | "text", text: string): TextRun[] {
-  const spans: Span[] = [];
-  reviewItems(draft).forEach((ref, position) => {
-    if (ref.kind !== "node") return;
-    for (const m of draft.nodes[ref.index]!.review.mentions)
-      if (m.article === article && m.field === field && m.start < m.end && m.end <= text.length)
-        spans.push({ start: m.start, end: m.end, position });
-  });
-  const cuts = new Set([0, text.length]);
-  for (const s of spans) cuts.add(s.start).add(s.end);
-  const points = [...cuts].sort((a, b) => a - b);
-  const runs: TextRun[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    const covering = spans
-      .filter((s) => s.start <= start && s.end >= end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start));
-    const items = [...new Set(covering.map((s) => s.position))];
-    const run: TextRun = { start, end, text: text.slice(start, end), items };
-    const first = items[0];
-    if (first !== undefined) {
-      const ref = reviewItems(draft)[first]!;
-      const found = itemStatus(draft, ref).found;
-      if (found !== "suggestion") run.found = found;
-      run.label = draft.nodes[ref.index]!.label;
-    }
-    // Plain runs next to each other join (cuts from mentions of other fields do not split text).
-    const last = runs[runs.length - 1];
-    if (last && last.items.length === 0 && items.length === 0) {
-      last.end = end;
-      last.text += run.text;
-    } else runs.push(run);
+function build(
+  text: string,
+  from: number,
+  to: number,
+  spans: Span[],
+  mark: (s: Span) => MarkPiece,
+): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let at = from;
+  let i = 0;
+  while (i < spans.length) {
+    const span = spans[i]!;
+    // Those inside this one (sorted by start, longest first, so they follow it directly).
+    let j = i + 1;
+    while (j < spans.length && spans[j]!.start < span.end) j++;
+    const inner = spans.slice(i + 1, j).filter((s) => s.end <= span.end);
+    if (span.start > at) pieces.push(text.slice(at, span.start));
+    pieces.push({ ...mark(span), children: build(text, span.start, span.end, inner, mark) });
+    at = span.end;
+    i = j;
   }
-  return runs;
+  if (at < to) pieces.push(text.slice(at, to));
+  return pieces;
+}
+
+export function textPieces(
+  draft: Draft,
+  article: string,
+  field: "title" | "text",
+  text: string,
+): TextPiece[] {
+  const byRange = new Map<string, Span>();
+  const items = reviewItems(draft);
+  items.forEach((ref, position) => {
+    if (ref.kind !== "node") return;
+    for (const m of draft.nodes[ref.index]!.review.mentions) {
+      if (m.article !== article || m.field !== field || m.start >= m.end || m.end > text.length) continue;
+      const key = `${m.start}:${m.end}`;
+      const span = byRange.get(key) ?? { start: m.start, end: m.end, items: [] };
+      if (!span.items.includes(position)) span.items.push(position);
+      byRange.set(key, span);
+    }
+  });
+  const spans = [...byRange.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+  const mark = (span: Span): MarkPiece => {
+    const ref = items[span.items[0]!]!;
+    const found = itemStatus(draft, ref).found;
+    return {
+      start: span.start,
+      end: span.end,
+      items: span.items,
+      found: found === "suggestion" ? "new" : found,
+      label: draft.nodes[ref.index]!.label,
+      children: [],
+    };
+  };
+  return build(text, 0, text.length, spans, mark);
+}
+
+/** The pieces' text, marks flattened: equals the article's text. */
+export function piecesText(pieces: TextPiece[]): string {
+  return pieces.map((p) => (typeof p === "string" ? p : piecesText(p.children))).join("");
 }

@@ -9,7 +9,8 @@ import type { GraphNode } from "../../../../core/api-types.ts";
 import type { Draft } from "../../../../extract/draft.ts";
 import { mergeTarget } from "../../../../extract/draft.ts";
 import { el, isTyping, setChildren } from "../../lib/dom.ts";
-import { textRuns } from "./marks.ts";
+import { textPieces } from "./marks.ts";
+import type { TextPiece } from "./marks.ts";
 import type { ItemRef, ReviewAction, ReviewSession } from "./state.ts";
 import { draftArticles, itemStatus, reviewCounts, reviewItems } from "./state.ts";
 
@@ -93,6 +94,7 @@ export class ReviewView {
     });
     this.textPane.addEventListener("click", (event) => {
       const mark = (event.target as HTMLElement).closest<HTMLElement>("mark");
+      event.stopPropagation();
       const first = mark?.dataset.items?.split(" ")[0];
       if (first !== undefined) handlers.dispatch({ type: "select", position: Number(first) });
     });
@@ -168,30 +170,30 @@ export class ReviewView {
       for (const field of ["title", "text"] as const) {
         const text = typeof article[field] === "string" ? (article[field] as string) : "";
         if (!text) continue;
-        const runs = textRuns(draft, article.id, field, text);
+        const pieces = textPieces(draft, article.id, field, text);
         blocks.push(
-          el(
-            field === "title" ? "h3" : "p",
-            { class: `review-article-${field}` },
-            runs.map((run) =>
-              run.items.length
-                ? el("mark", {
-                    class: `mention is-${run.found ?? "new"}`,
-                    text: run.text,
-                    title:
-                      run.found === "ambiguous"
-                        ? "Ambiguous: not linked until you decide"
-                        : (run.label ?? ""),
-                    attrs: { style: `--mention-colour: ${labelColour(run.label ?? "")}` },
-                    dataset: { items: run.items.join(" ") },
-                  })
-                : run.text,
-            ),
-          ),
+          el(field === "title" ? "h3" : "p", { class: `review-article-${field}` }, this.marks(pieces)),
         );
       }
     }
     setChildren(this.textPane, blocks);
+  }
+
+  private marks(pieces: TextPiece[]): (HTMLElement | string)[] {
+    return pieces.map((piece) =>
+      typeof piece === "string"
+        ? piece
+        : el(
+            "mark",
+            {
+              class: `mention is-${piece.found}`,
+              title: piece.found === "ambiguous" ? "Ambiguous: not linked until you decide" : piece.label,
+              attrs: { style: `--mention-colour: ${labelColour(piece.label)}` },
+              dataset: { items: piece.items.join(" ") },
+            },
+            this.marks(piece.children),
+          ),
+    );
   }
 
   private renderList(session: ReviewSession): void {
@@ -311,8 +313,7 @@ export class ReviewView {
         ...fields,
         el("button", { class: "button primary", text: "Save (Enter)", attrs: { type: "submit" } }),
       ]);
-      form.addEventListener("submit", (event) => {
-        event.preventDefault();
+      const save = () => {
         this.mode = { type: "none" };
         this.handlers.dispatch({
           type: "edit",
@@ -321,9 +322,17 @@ export class ReviewView {
           ...(typeInput ? { relType: typeInput.value } : {}),
         });
         this.list.focus();
+      };
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        save();
       });
       form.addEventListener("keydown", (event) => {
-        if (event.key === "Escape") {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          event.stopPropagation();
+          save();
+        } else if (event.key === "Escape") {
           event.preventDefault();
           event.stopPropagation();
           cancel();
