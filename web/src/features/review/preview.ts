@@ -30,6 +30,18 @@ export function previewLayer(
   previous: PreviewLayer,
 ): PreviewLayer {
   const placed = new Map(previous.nodes.map((n) => [n.key, n.attributes]));
+  // A proposal goes beside a node on screen it has an accepted relationship with, else around the view.
+  const anchorOf = new Map<string, string>();
+  for (const r of draft.relationships) {
+    if (r.review.kind !== "suggestion" || r.review.state !== "accepted") continue;
+    for (const [own, other] of [
+      [r.start, r.end],
+      [r.end, r.start],
+    ] as const) {
+      const onScreen = screenKeyOfId(graph, other);
+      if (onScreen && !anchorOf.has(own)) anchorOf.set(own, onScreen);
+    }
+  }
   const nodes: NodeEntry[] = [];
   const keyOf = new Map<string, string>();
   const accepted = draft.nodes.filter((n) => n.review.kind !== "article" && n.review.state === "accepted");
@@ -43,12 +55,14 @@ export function previewLayer(
     keyOf.set(n.id, key);
     const before = placed.get(key);
     const angle = (2 * Math.PI * i) / Math.max(accepted.length, 1);
-    const r = lookup.radius * 1.15 + lookup.spacing;
+    const anchor = anchorOf.get(n.id);
+    const around = (anchor && lookup.position(anchor)) || lookup.centre;
+    const r = anchor ? lookup.spacing : lookup.radius * 1.15 + lookup.spacing;
     nodes.push({
       key,
       attributes: {
-        x: before?.x ?? lookup.centre.x + r * Math.cos(angle),
-        y: before?.y ?? lookup.centre.y + r * Math.sin(angle),
+        x: before?.x ?? around.x + r * Math.cos(angle),
+        y: before?.y ?? around.y + r * Math.sin(angle),
         category: n.label,
         labels: [n.label],
         name: typeof n.name === "string" ? n.name : n.id,
