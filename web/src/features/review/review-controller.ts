@@ -141,7 +141,29 @@ export class ReviewController {
       ? previewLayer(this.session.draft, view.graph, view.lookup(), this.preview)
       : EMPTY_PREVIEW;
     view.applyPatch(previewPatch(this.preview, next));
+    const arrived = next.nodes.filter((n) => !this.preview.nodes.some((p) => p.key === n.key));
     this.preview = next;
+    if (arrived[0]) void this.bringIntoSight(arrived[0].key);
+  }
+
+  /** Pans the camera so that a new draft node shows beside the review panel, not under it. */
+  private async bringIntoSight(key: string): Promise<void> {
+    const { sigma, graph } = this.ctx.view;
+    if (!graph.hasNode(key)) return;
+    const box = sigma.getContainer().getBoundingClientRect();
+    const panel = this.view.element.getBoundingClientRect();
+    const free = Math.max(0, Math.min(box.width, panel.right - box.left));
+    const at = sigma.graphToViewport(graph.getNodeAttributes(key));
+    const margin = 40;
+    if (at.x > free + margin && at.x < box.width - margin && at.y > margin && at.y < box.height - margin)
+      return;
+    const wanted = sigma.viewportToFramedGraph({ x: free + (box.width - free) / 2, y: box.height / 2 });
+    const now = sigma.viewportToFramedGraph(at);
+    const camera = sigma.getCamera();
+    await camera.animate(
+      { x: camera.x + now.x - wanted.x, y: camera.y + now.y - wanted.y },
+      { duration: 350 },
+    );
   }
 
   private clearPreview(): void {
