@@ -40,4 +40,6 @@ export const THEME = {
   label: "#1f2937",
   dimmedLabel: "#9aa3af",
   edgeLabel: "#4b5563",
+  /** A review's preview (accepted, not yet ingested): ring and edges. */
+  draft: "#f08c00",
 };

@@ -19,14 +19,23 @@ export interface ExplorerSession {
   close(): Promise<void>;
 }
 
-/** `prepare` changes the seeded database before the page loads (e.g. adds a test node). */
+/**
+ * `prepare` changes the seeded database before the page loads (e.g. adds a test node);
+ * `allowDraftIngest` turns on the explorer's one write (POST /api/drafts/ingest), as `guanxi start` does.
+ */
 export async function openSeededExplorer(
   prepare: (db: GraphDb) => Promise<unknown> = async () => {},
+  options: { allowDraftIngest?: boolean } = {},
 ): Promise<ExplorerSession> {
   const { db } = await connectWithSeed();
   await prepare(db);
   await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
-  const server = await startServer({ db, port: 0, staticDir: WEB_DIST });
+  const server = await startServer({
+    db,
+    port: 0,
+    staticDir: WEB_DIST,
+    ...(options.allowDraftIngest ? { allowDraftIngest: true } : {}),
+  });
   const browser = await launchBrowser();
   const { page, errors } = await openPage(browser, server.url);
   await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 30_000 });

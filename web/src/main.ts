@@ -3,6 +3,7 @@
  * keyboard, the status bar and the help overlay, and exposes a read-only test hook.
  */
 import "./styles.css";
+import type { Draft } from "../../core/draft.ts";
 import { createApiClient } from "./api/client.ts";
 import { ensureSignedIn, signOutButton, type SessionInfo } from "./shell/sign-in.ts";
 import { Explorer, overviewLimitFrom } from "./app/explorer.ts";
@@ -36,6 +37,8 @@ export interface GuanxiTestHook {
   labelled(): string[];
   /** The boxes (viewport pixels of the canvas) of those names, by node key. */
   labelBoxes(): { key: string; left: number; top: number; right: number; bottom: number }[];
+  /** The draft under review (Add article), null when no review is open. */
+  reviewDraft(): Draft | null;
 }
 
 declare global {
@@ -100,6 +103,8 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         // Dialogs first, then the query panel when the cursor is in it, then a narrow window's
         // drawer, the highlight, the selection — and last the query panel from anywhere.
         if (exportDialog.isOpen) exportDialog.close();
+        else if (explorer.review.dialog.isOpen) explorer.review.dialog.close();
+        else if (explorer.review.isOpen) explorer.review.close();
         else if (help.isOpen) help.close();
         else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
         else if (panels.close()) break;
@@ -161,6 +166,9 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         break;
       case "queryHistory":
         break;
+      case "addArticle":
+        explorer.review.openDialog();
+        break;
       case "help":
         help.toggle();
         break;
@@ -212,7 +220,10 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       { action: "showHidden", icon: "show", label: "Show hidden nodes" },
       { action: "remove", icon: "remove", label: "Remove selected from view" },
     ])
-    .group([{ action: "query", icon: "query", label: "Cypher query" }])
+    .group([
+      { action: "query", icon: "query", label: "Cypher query" },
+      { action: "addArticle", icon: "article", label: "Add article" },
+    ])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
     .group([
       { action: "export", icon: "download", label: "Export" },
@@ -248,6 +259,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       label: info.language === "en" ? "Names in Chinese" : "Names in English",
     });
     toolbar.set("query", { pressed: explorer.query.panel.isOpen });
+    toolbar.set("addArticle", { pressed: explorer.review.isOpen });
     hopsSelect.value = String(explorer.neighbourhood.hops);
     statusBar.render({
       ...info,
@@ -281,6 +293,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     ready,
     labelled: () => [...explorer.view.labels.drawn.keys()],
     labelBoxes: () => [...explorer.view.labels.drawn].map(([key, box]) => ({ key, ...box })),
+    reviewDraft: () => explorer.review.draft(),
   });
   window.addEventListener("pagehide", () => explorer.kill());
 }

@@ -7,6 +7,11 @@ import type {
   ApiErrorResponse,
   ConnectRequest,
   ConnectResponse,
+  DraftIngestRequest,
+  DraftIngestResponse,
+  ExtractRequest,
+  ExtractResponse,
+  ExtractStatus,
   ExpandRequest,
   ExpandResponse,
   GraphNode,
@@ -35,6 +40,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** Where in the query a Cypher error is, when Neo4j says. */
     readonly position?: { line: number; column: number; offset: number },
+    /** Problems by place (an ingest refused: file, line, field), when the server lists them. */
+    readonly problems?: NonNullable<ApiErrorResponse["error"]["problems"]>,
   ) {
     super(message);
   }
@@ -76,6 +83,12 @@ export interface ApiClient {
   relationship(key: string): Promise<RelationshipDetailsResponse>;
   query(request: QueryRequest): Promise<QueryResponse>;
   savedQueries(): Promise<SavedQueriesResponse>;
+  /** Whether this server writes reviewed drafts (and why not). */
+  extractStatus(): Promise<ExtractStatus>;
+  /** Article text → a draft linked against the database. */
+  extract(request: ExtractRequest, signal?: AbortSignal): Promise<ExtractResponse>;
+  /** A reviewed draft → the database, all or nothing. */
+  ingestDraft(request: DraftIngestRequest): Promise<DraftIngestResponse>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -124,7 +137,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       if (!response.ok || isApiErrorResponse(body)) {
         if (isApiErrorResponse(body))
-          throw new ApiError(body.error.code, body.error.message, response.status, body.error.position);
+          throw new ApiError(
+            body.error.code,
+            body.error.message,
+            response.status,
+            body.error.position,
+            body.error.problems,
+          );
         throw new ApiError(
           "bad-response",
           `The server answered ${response.status} ${response.statusText}.`,
@@ -137,8 +156,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
   }
 
-  const post = <T>(path: string, body: unknown) =>
-    request<T>(path, { method: "POST", body: JSON.stringify(body) });
+  const post = <T>(path: string, body: unknown, signal?: AbortSignal) =>
+    request<T>(path, { method: "POST", body: JSON.stringify(body), ...(signal ? { signal } : {}) });
 
   return {
     overview: (limit) => request(`/api/overview${limit === undefined ? "" : `?limit=${limit}`}`),
@@ -161,5 +180,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     relationship: (key) => request(`/api/relationships/${encodeURIComponent(key)}`),
     query: (body) => post("/api/query", body),
     savedQueries: () => request("/api/queries"),
+    extractStatus: () => request("/api/extract"),
+    extract: (body, signal) => post("/api/extract", body, signal),
+    ingestDraft: (body) => post("/api/drafts/ingest", body),
   };
 }

@@ -19,6 +19,7 @@ import { OVERVIEW_LIMIT, OverviewController } from "../features/overview/overvie
 import { NeighbourhoodController } from "../features/neighbourhood/neighbourhood-controller.ts";
 import { PathController } from "../features/path/path-controller.ts";
 import { QueryController } from "../features/query/query-controller.ts";
+import { ReviewController } from "../features/review/review-controller.ts";
 import { SearchView } from "../features/search/search-view.ts";
 import type { FeatureContext } from "../screen/feature-context.ts";
 import { ScreenStore } from "../screen/screen-store.ts";
@@ -28,7 +29,8 @@ import type { Page } from "./page.ts";
 
 export { OVERVIEW_LIMIT, overviewLimitFrom, PERF } from "../features/overview/overview-controller.ts";
 
-export type ExplorerChange = "history" | "selection" | "layout" | "language" | "graph" | "hops" | "query";
+export type ExplorerChange =
+  "history" | "selection" | "layout" | "language" | "graph" | "hops" | "query" | "review";
 
 export class Explorer {
   readonly view: GraphView;
@@ -42,6 +44,7 @@ export class Explorer {
   readonly query: QueryController;
   readonly filters: FiltersController;
   readonly overview: OverviewController;
+  readonly review: ReviewController;
   private readonly resizeObserver: ResizeObserver;
   /** Told when toolbar and status bar need redrawing. */
   onChange: (what: ExplorerChange) => void = () => {};
@@ -104,6 +107,9 @@ export class Explorer {
         if (this.view.graph.hasNode(key)) void this.inspector.show(key);
       },
     });
+    this.review = new ReviewController(ctx, () => this.onChange("review"));
+    page.canvasOverlay.before(this.review.view.element);
+    document.body.append(this.review.dialog.element);
     page.leftPanel.append(this.search.element, this.filters.legend.element, this.filters.types.element);
     page.inspectorColumn.append(this.inspector.view.element);
     page.queryDock.append(this.query.panel.element);

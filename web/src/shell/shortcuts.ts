@@ -20,6 +20,7 @@ export type ActionId =
   | "query"
   | "runQuery"
   | "queryHistory"
+  | "addArticle"
   | "help";
 
 export interface Shortcut {
@@ -108,6 +109,13 @@ export const SHORTCUTS: Shortcut[] = [
     keys: ["Ctrl/⌘", "↑ / ↓"],
     description: "In the editor: older / newer queries from the history",
     matches: () => false,
+  },
+  {
+    action: "addArticle",
+    keys: ["A"],
+    description:
+      "Add an article: paste or open it, review what was found (↑/↓, A accept, R reject, E edit, M merge), ingest",
+    matches: key("a"),
   },
   { action: "help", keys: ["?"], description: "This help", matches: (e) => !mod(e) && e.key === "?" },
   {

@@ -165,6 +165,14 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     display.label = null;
     display.gapColor = THEME.dimmedNode;
   }
+  if (attrs.draft) {
+    // Not in the database yet: a ring in the draft colour and always named.
+    display.size = (display.size ?? size) + 2;
+    display.ringSize = 2;
+    display.ringColor = THEME.draft;
+    display.forceLabel = true;
+    display.label = `${display.label ?? shortLabel(name)} (draft)`;
+  }
   if (key === state.hovered) display.highlighted = true;
   if (ctx.large && !selected && !(focus && inFocus)) display.type = "point";
   return display;
@@ -231,6 +239,12 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
     display.curvature = parallelCurvature(parallelIndex, parallelMaxIndex);
   } else {
     display.type = "straight";
+  }
+  if (attrs.draft) {
+    display.color = THEME.draft;
+    display.size = 2;
+    display.label = attrs.relType;
+    display.forceLabel = true;
   }
   return display;
 }

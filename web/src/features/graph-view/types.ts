@@ -10,6 +10,8 @@ import type { GraphEdgeAttributes, GraphNodeAttributes } from "../../../../core/
 export interface NodeAttrs extends GraphNodeAttributes {
   /** Pinned by the layout while the user drags it (read by ForceAtlas2). */
   fixed?: boolean;
+  /** A review's preview, not in the database (features/review/preview.ts): drawn apart. */
+  draft?: boolean;
 }
 
 export interface EdgeAttrs extends GraphEdgeAttributes {
@@ -17,6 +19,8 @@ export interface EdgeAttrs extends GraphEdgeAttributes {
   parallelIndex?: number | null;
   parallelMinIndex?: number | null;
   parallelMaxIndex?: number | null;
+  /** A review's preview, not in the database. */
+  draft?: boolean;
 }
 
 export type ExplorerGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
