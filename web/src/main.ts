@@ -109,7 +109,8 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
         else if (panels.close()) break;
         else if (explorer.clearHighlight()) break;
-        else if (explorer.inspector.selection().length) explorer.inspector.select([]);
+        else if (explorer.inspector.selection().length || explorer.inspector.selectedEdge() !== null)
+          explorer.inspector.select([]);
         else if (queryPanel.isOpen) closeQuery();
         break;
       case "fit":
