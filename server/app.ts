@@ -22,6 +22,8 @@ import { registerQueryRoutes, queryTimeoutFromEnv } from "./routes/query.ts";
 import { registerSavedQueryRoutes } from "./routes/saved-queries.ts";
 import { registerSchemaRoutes } from "./routes/schema.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
+import { registerViewRoutes } from "./routes/views.ts";
+import { viewsDirFromEnv } from "./view-store.ts";
 import { SearchStatusCache } from "./search-status.ts";
 
 export interface ServerOptions {
@@ -57,6 +59,8 @@ export interface ServerOptions {
    * explorer asks for a few hundred; `npm run bench:render` raises this to load whole databases.
    */
   overviewMaxLimit?: number;
+  /** Folder of saved views (/api/views); default GUANXI_VIEWS_DIR, else .guanxi/views. */
+  viewsDir?: string;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -134,6 +138,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook("onRequest", async (request) => {
     const path = request.url.split("?")[0]!;
     if (!path.startsWith("/api/") || path === "/api/health" || path === "/api/queries") return;
+    // Saved views live on the server's disk: they open (and save) while the database is away.
+    if (path === "/api/views" || path.startsWith("/api/views/")) return;
     const refusal = availability.refusal();
     if (refusal) throw refusal;
   });
@@ -169,6 +175,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     maxBytes: options.queryMaxBytes ?? resultMaxBytesFromEnv(),
   });
   registerSavedQueryRoutes(app, db, options.savedQueriesDir);
+  registerViewRoutes(app, db, schema, options.viewsDir ?? viewsDirFromEnv());
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

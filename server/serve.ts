@@ -33,6 +33,8 @@ export async function startServer(options: {
   schema?: GraphSchema;
   /** See ServerOptions.availability. */
   availability?: DatabaseAvailability;
+  /** See ServerOptions.viewsDir. */
+  viewsDir?: string;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const app = buildServer({
@@ -42,6 +44,7 @@ export async function startServer(options: {
     overviewMaxLimit: options.overviewMaxLimit,
     ...(options.schema ? { schema: options.schema } : {}),
     ...(options.availability ? { availability: options.availability } : {}),
+    ...(options.viewsDir ? { viewsDir: options.viewsDir } : {}),
     // On loopback only the loopback names are answered (no DNS rebinding); elsewhere any name reaching it.
     allowedHosts: isLoopback(host) ? [...LOOPBACK_HOSTS, host.replace(/^\[|\]$/g, "")] : "any",
   });
