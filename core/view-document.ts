@@ -61,7 +61,7 @@ export class ViewDocumentError extends Error {
   override name = "ViewDocumentError";
   constructor(
     readonly field: string,
-    problem: string,
+    readonly problem: string,
   ) {
     super(`${field ? `${field}: ` : ""}${problem}`);
   }

@@ -19,6 +19,7 @@ import type { ActionId } from "./shell/shortcuts.ts";
 import { StatusBar } from "./shell/status-bar.ts";
 import { Toasts } from "./shell/toasts.ts";
 import { Toolbar } from "./shell/toolbar.ts";
+import type { ViewDocument } from "../../core/view-document.ts";
 
 /**
  * End-to-end test hook, read-only: `window.__guanxi.ready` resolves once the first view is loaded,
@@ -32,6 +33,12 @@ export interface GuanxiTestHook {
   readonly ready: Promise<void>;
   /** Keys of the nodes whose names were placed in the last frame that drew labels. */
   labelled(): string[];
+  /** The screen as a view document (what the permalink and saved views hold). */
+  view(): ViewDocument;
+  /** Nodes pinned by hand. */
+  pinned(): string[];
+  /** The selection, in order (the last is the inspector's). */
+  selection(): string[];
 }
 
 declare global {
@@ -63,6 +70,7 @@ function boot(root: HTMLElement): void {
     labelSides: () => explorer.view.labels.sides,
     selection: () => explorer.inspector.selection(),
     completeNodes: (keys) => api.nodes(keys),
+    fullLabels: (work) => explorer.view.withFullLabels(work),
     queryResult: () => {
       const last = explorer.query.lastResult();
       return last
@@ -72,17 +80,17 @@ function boot(root: HTMLElement): void {
   };
   const exportDialog = new ExportDialog({
     scopes: () => scopeSummaries(exportContext),
-    run: async (scope, format) => {
+    run: async (scope, format, picture) => {
       try {
         // The writers load on first use: the first view does not wait for them.
         const { runExport } = await import("./features/export/export-runner.ts");
-        toasts.show(await runExport(exportContext, scope, format), "success");
+        toasts.show(await runExport(exportContext, scope, format, picture), "success");
       } catch (error) {
         explorer.fail(error, "Export failed");
       }
     },
   });
-  document.body.append(exportDialog.element);
+  document.body.append(exportDialog.element, explorer.views.panel.element);
 
   const run = (action: ActionId): void => {
     switch (action) {
@@ -91,6 +99,7 @@ function boot(root: HTMLElement): void {
         break;
       case "escape":
         if (exportDialog.isOpen) exportDialog.close();
+        else if (explorer.views.panel.isOpen) explorer.views.panel.close();
         else if (help.isOpen) help.close();
         else if (!explorer.clearHighlight()) explorer.inspector.select([]);
         break;
@@ -150,6 +159,15 @@ function boot(root: HTMLElement): void {
       case "help":
         help.toggle();
         break;
+      case "selectAll":
+        explorer.selectAll();
+        break;
+      case "pin":
+        explorer.pins.toggleSelected();
+        break;
+      case "views":
+        void explorer.views.panel.open();
+        break;
     }
   };
 
@@ -191,10 +209,12 @@ function boot(root: HTMLElement): void {
       { action: "hide", icon: "hide", label: "Hide selected" },
       { action: "showHidden", icon: "show", label: "Show hidden nodes" },
       { action: "remove", icon: "remove", label: "Remove selected from view" },
+      { action: "pin", icon: "pin", label: "Pin / unpin selected" },
     ])
     .group([{ action: "query", icon: "query", label: "Cypher query" }])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
     .group([
+      { action: "views", icon: "bookmark", label: "Views: save, open, share" },
       { action: "export", icon: "download", label: "Export" },
       { action: "help", icon: "help", label: "Keyboard shortcuts" },
     ]);
@@ -208,7 +228,7 @@ function boot(root: HTMLElement): void {
     toolbar.set("undo", { disabled: !undo, label: undo ? `Undo: ${undo}` : "Undo" });
     toolbar.set("redo", { disabled: !redo, label: redo ? `Redo: ${redo}` : "Redo" });
     const selection = explorer.inspector.selection().length;
-    for (const action of ["expand", "neighbourhood", "hide", "remove"] as const)
+    for (const action of ["expand", "neighbourhood", "hide", "remove", "pin"] as const)
       toolbar.set(action, { disabled: selection === 0 });
     toolbar.set("path", { disabled: selection < 2 });
     const info = explorer.statusInfo();
@@ -253,6 +273,9 @@ function boot(root: HTMLElement): void {
     sigma: explorer.view.sigma,
     ready,
     labelled: () => [...(explorer.view.labels.sides?.keys() ?? [])],
+    view: () => explorer.views.capture(),
+    pinned: () => [...explorer.store.state.pinned],
+    selection: () => [...explorer.inspector.selection()],
   });
   window.addEventListener("pagehide", () => explorer.kill());
 }

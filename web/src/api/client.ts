@@ -4,6 +4,13 @@
  */
 import { NODES_PER_REQUEST } from "../../../core/api-types.ts";
 import type {
+  ResolveNodesRequest,
+  ResolveNodesResponse,
+  SavedView,
+  SavedViewSummary,
+  ViewDocument,
+} from "../../../core/view-document.ts";
+import type {
   ApiErrorResponse,
   ExpandRequest,
   ExpandResponse,
@@ -69,6 +76,13 @@ export interface ApiClient {
   path(request: PathRequest): Promise<PathResponse>;
   query(request: QueryRequest): Promise<QueryResponse>;
   savedQueries(): Promise<SavedQueriesResponse>;
+  /** A saved view's nodes found again, with the relationships among them. */
+  resolveNodes(nodes: ResolveNodesRequest["nodes"]): Promise<ResolveNodesResponse>;
+  views(): Promise<SavedViewSummary[]>;
+  view(id: string): Promise<SavedView>;
+  saveView(name: string, view: ViewDocument): Promise<SavedView>;
+  updateView(id: string, change: { name?: string; view?: ViewDocument }): Promise<SavedView>;
+  deleteView(id: string): Promise<void>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -96,6 +110,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         throw new ApiError("network", "Cannot reach the Guanxi server. Is “guanxi serve” running?", 0);
       }
       let body: unknown;
+      if (response.status === 204) return undefined as T;
       try {
         body = await response.json();
       } catch (error) {
@@ -152,5 +167,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     path: (body) => post("/api/path", body),
     query: (body) => post("/api/query", body),
     savedQueries: () => request("/api/queries"),
+    resolveNodes: (nodes) => post("/api/nodes/resolve", { nodes }),
+    views: async () => (await request<{ views: SavedViewSummary[] }>("/api/views")).views,
+    view: (id) => request(`/api/views/${encodeURIComponent(id)}`),
+    saveView: (name, view) => post("/api/views", { name, view }),
+    updateView: (id, change) =>
+      request(`/api/views/${encodeURIComponent(id)}`, { method: "PUT", body: JSON.stringify(change) }),
+    deleteView: (id) => request(`/api/views/${encodeURIComponent(id)}`, { method: "DELETE" }),
   };
 }

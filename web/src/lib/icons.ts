@@ -41,6 +41,8 @@ const ICONS = {
   query: ["m4 17 6-6-6-6", "M12 19h8"],
   clear: ["M20 20H7L3 16l10-10 7 7-6.5 6.5", "M6 11l7 7"],
   download: ["M12 3v12", "m7 10 5 5 5-5", "M5 21h14"],
+  bookmark: ["m19 21-7-4-7 4V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v16z"],
+  pin: ["M12 17v5", "M9 10.76V6h6v4.76l2.5 3.24v2h-11v-2z", "M8 2h8"],
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -6,7 +6,7 @@
  */
 import type { Subgraph } from "../../../core/api-types.ts";
 import { planAdd, planReplace } from "../features/graph-view/merge.ts";
-import type { GraphLookup } from "../features/graph-view/merge.ts";
+import type { GraphLookup, Point } from "../features/graph-view/merge.ts";
 import type { ExplorerGraph, GraphPatch } from "../features/graph-view/types.ts";
 import { Emitter } from "../lib/emitter.ts";
 import { emptyHistory, record, redo, undo } from "./history.ts";
@@ -35,6 +35,8 @@ export interface ScreenChange {
   patch: ScreenPatch;
   /** Nodes the change brought onto the screen (still there). */
   added: string[];
+  /** The change put its nodes where a saved view had them: the layout leaves them there. */
+  placed: boolean;
 }
 
 export type ScreenEvents = {
@@ -53,6 +55,36 @@ export interface AddSubgraphOptions {
   replace?: boolean;
   /** Further state the same step changes (e.g. expansion progress), from the current state. */
   also?: (state: ScreenState) => Partial<ScreenState>;
+  /** Where nodes go (a saved view's positions): new ones are put there, those on screen moved. */
+  positions?: ReadonlyMap<string, Point>;
+  /**
+   * The state after the step, exactly (a saved view's hidden, pinned, filters): nothing is unhidden
+   * because it arrived. Replaces `also`.
+   */
+  state?: Partial<ScreenState>;
+}
+
+/**
+ * A patch with nodes where `positions` says: new nodes placed there, nodes already on screen moved
+ * there (undo moves them back).
+ */
+export function placedAt(
+  graph: ExplorerGraph,
+  patch: GraphPatch,
+  positions: ReadonlyMap<string, Point>,
+): GraphPatch {
+  const addNodes = patch.addNodes.map((entry) => {
+    const at = positions.get(entry.key);
+    return at ? { ...entry, attributes: { ...entry.attributes, x: at.x, y: at.y } } : entry;
+  });
+  const removed = new Set(patch.removeNodes.map((n) => n.key));
+  const moveNodes = [...(patch.moveNodes ?? [])];
+  for (const [key, to] of positions) {
+    if (!graph.hasNode(key) || removed.has(key)) continue;
+    const from = { x: graph.getNodeAttribute(key, "x"), y: graph.getNodeAttribute(key, "y") };
+    if (from.x !== to.x || from.y !== to.y) moveNodes.push({ key, from, to: { x: to.x, y: to.y } });
+  }
+  return { ...patch, addNodes, moveNodes };
 }
 
 export interface Added {
@@ -67,6 +99,7 @@ export class ScreenStore {
   readonly events = new Emitter<ScreenEvents>();
   private current: ScreenState = INITIAL_SCREEN;
   private history: HistoryState<ScreenPatch> = emptyHistory();
+  private placing = false;
 
   constructor(private readonly target: ScreenGraph) {}
 
@@ -82,10 +115,21 @@ export class ScreenStore {
     };
   }
 
-  /** The first view: the base state, not an undoable change. */
-  load(subgraph: Subgraph): GraphPatch {
-    const patch = planAdd(this.target.lookup(), subgraph);
+  /**
+   * The first view: the base state, not an undoable change. A restored view brings its positions
+   * and its state (hidden, pinned, filters).
+   */
+  load(
+    subgraph: Subgraph,
+    { positions, state }: { positions?: ReadonlyMap<string, Point>; state?: Partial<ScreenState> } = {},
+  ): GraphPatch {
+    let patch = planAdd(this.target.lookup(), subgraph);
+    if (positions) patch = placedAt(this.target.graph, patch, positions);
     this.target.applyPatch(patch);
+    if (state) {
+      const graph = this.target.graph;
+      this.current = nextScreen({ ...this.current, ...state }, screenPatch(), (key) => graph.hasNode(key));
+    }
     return patch;
   }
 
@@ -106,11 +150,19 @@ export class ScreenStore {
   addSubgraph(subgraph: Subgraph, options: AddSubgraphOptions): Added {
     const graph = this.target.graph;
     const lookup = this.target.lookup();
-    const patch = options.replace
+    let patch = options.replace
       ? planReplace(graph, lookup, subgraph)
       : planAdd(lookup, subgraph, options.anchor);
-    const after = arrivalChange(this.current, subgraph, patch, options.also?.(this.current));
-    this.commit(options.description, changeTo(this.current, patch, after));
+    if (options.positions) patch = placedAt(graph, patch, options.positions);
+    const after = options.state
+      ? { ...options.state }
+      : arrivalChange(this.current, subgraph, patch, options.also?.(this.current));
+    this.placing = options.positions !== undefined;
+    try {
+      this.commit(options.description, changeTo(this.current, patch, after));
+    } finally {
+      this.placing = false;
+    }
     const keys = subgraph.nodes.map((n) => n.key);
     const hiddenLabels = this.current.filters.hiddenLabels;
     const filtered = keys.filter(
@@ -142,6 +194,6 @@ export class ScreenStore {
     this.target.applyPatch(patch.graph);
     this.current = nextScreen(this.current, patch, (key) => graph.hasNode(key));
     const added = patch.graph.addNodes.map((n) => n.key).filter((key) => graph.hasNode(key));
-    this.events.emit("change", { cause, description, patch, added });
+    this.events.emit("change", { cause, description, patch, added, placed: this.placing });
   }
 }

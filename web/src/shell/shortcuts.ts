@@ -20,7 +20,10 @@ export type ActionId =
   | "query"
   | "runQuery"
   | "queryHistory"
-  | "help";
+  | "help"
+  | "selectAll"
+  | "pin"
+  | "views";
 
 export interface Shortcut {
   action: ActionId;
@@ -72,6 +75,24 @@ export const SHORTCUTS: Shortcut[] = [
   },
   { action: "layout", keys: ["L"], description: "Start / stop the layout", matches: key("l") },
   {
+    action: "pin",
+    keys: ["U"],
+    description: "Pin the selected nodes where they are / unpin them",
+    matches: key("u"),
+  },
+  {
+    action: "selectAll",
+    keys: ["Ctrl/⌘", "A"],
+    description: "Select every node shown",
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "a",
+  },
+  {
+    action: "views",
+    keys: ["V"],
+    description: "Views: save this view, open or delete saved ones, import and export view files",
+    matches: key("v"),
+  },
+  {
     action: "undo",
     keys: ["Ctrl/⌘", "Z"],
     description: "Undo",
@@ -118,7 +139,9 @@ export const GESTURES: [string, string][] = [
   ["Click", "Select a node and inspect it"],
   ["Shift-click", "Add a node to the selection"],
   ["Double-click", "Expand a node's neighbours"],
-  ["Drag a node", "Move it"],
+  ["Drag a node", "Move it and pin it there (the layout leaves it)"],
+  ["Shift-drag", "Select the nodes in a box"],
+  ["Shift-Alt-drag", "Select the nodes in a lasso (add Ctrl/⌘ to add to the selection)"],
   ["Hover", "Highlight a node's neighbours"],
   ["Wheel / drag", "Zoom / pan"],
 ];

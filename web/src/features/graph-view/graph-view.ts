@@ -254,6 +254,18 @@ export class GraphView {
     await this.sigma.getCamera().animate({ ...state, ratio }, { duration: 400 });
   }
 
+  /** Runs `work` (a picture being drawn) with every name drawn whole, then shortens them again. */
+  async withFullLabels<T>(work: () => Promise<T>): Promise<T> {
+    this.state = { ...this.state, fullLabels: true };
+    this.sigma.refresh({ skipIndexation: true });
+    try {
+      return await work();
+    } finally {
+      this.state = { ...this.state, fullLabels: false };
+      if (!this.killed) this.sigma.refresh({ skipIndexation: true });
+    }
+  }
+
   zoom(factor: number): void {
     const camera = this.sigma.getCamera();
     if (factor > 1) void camera.animatedZoom({ duration: 200, factor });
