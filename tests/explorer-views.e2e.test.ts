@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/node/graph-db.ts";
 import type { ViewDocument } from "../core/view-document.ts";
 import { estimateWidth, reportLayout } from "../web/src/features/export/report-layout.ts";
+import { keysInside, marqueePolygon } from "../web/src/features/selection/marquee.ts";
 import { hashOf } from "../web/src/features/views/view-state.ts";
 import { ARTIFACTS, screenshot } from "./support/browser.ts";
 import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
@@ -116,6 +117,11 @@ describe("pins", () => {
     await page.mouse.click((await nodePosition("region:hebei")).x, (await nodePosition("region:hebei")).y);
     await page.locator('[data-testid="unpin"]').waitFor({ timeout: 10_000 });
     await screenshot(page, "views-01-pinned");
+    await page.locator('[data-testid="unpin"]').click();
+    await page.waitForFunction((k) => !window.__guanxi!.pinned().includes(k), key);
+    // U pins the selection where it is (and pins are undoable).
+    await page.keyboard.press("u");
+    await page.waitForFunction((k) => window.__guanxi!.pinned().includes(k), key);
   });
 });
 
@@ -356,6 +362,48 @@ describe("selection", () => {
     // The camera stood still while the box was drawn.
     expect(await page.evaluate(() => window.__guanxi!.sigma.getCamera().getState())).toEqual(camera);
 
+    // A lasso (Shift+Alt): a triangle, the nodes inside it and not those of its bounding box.
+    const corners = [
+      { x: box.left + box.width * 0.25, y: box.top + box.height * 0.25 },
+      { x: box.left + box.width * 0.75, y: box.top + box.height * 0.25 },
+      { x: box.left + box.width * 0.25, y: box.top + box.height * 0.75 },
+    ];
+    const path: { x: number; y: number }[] = [];
+    for (let side = 0; side < 3; side++) {
+      const a = corners[side]!;
+      const b = corners[(side + 1) % 3]!;
+      for (let i = 0; i < 12; i++)
+        path.push({ x: a.x + ((b.x - a.x) * i) / 12, y: a.y + ((b.y - a.y) * i) / 12 });
+    }
+    const onScreen = await page.evaluate(() => {
+      const { graph, sigma } = window.__guanxi!;
+      const rect = sigma.getContainer().getBoundingClientRect();
+      return graph
+        .filterNodes((key) => !sigma.getNodeDisplayData(key)?.hidden)
+        .map((key) => {
+          const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(key)!);
+          return { key, x: p.x + rect.left, y: p.y + rect.top };
+        });
+    });
+    const inTriangle = keysInside(onScreen, corners);
+    const inItsBox = keysInside(
+      onScreen,
+      marqueePolygon("box", [corners[0]!, { x: corners[1]!.x, y: corners[2]!.y }]),
+    );
+    expect(inTriangle.length).toBeGreaterThan(0);
+    expect(inItsBox.length).toBeGreaterThan(inTriangle.length);
+    await page.keyboard.down("Shift");
+    await page.keyboard.down("Alt");
+    await page.mouse.move(path[0]!.x, path[0]!.y);
+    await page.mouse.down();
+    for (const point of path.slice(1)) await page.mouse.move(point.x, point.y);
+    await page.mouse.move(path[0]!.x, path[0]!.y);
+    await screenshot(page, "views-04b-lasso");
+    await page.mouse.up();
+    await page.keyboard.up("Alt");
+    await page.keyboard.up("Shift");
+    expect(new Set(await page.evaluate(() => window.__guanxi!.selection()))).toEqual(new Set(inTriangle));
+
     await page.mouse.click(box.left + 5, box.top + 5);
     await page.keyboard.press("Control+a");
     const all = await page.evaluate(() => {
@@ -423,6 +471,38 @@ describe("pictures for reports", () => {
     // The legend lists the relationship types too.
     expect(shown.types).toBeGreaterThan(1);
     await screenshot(page, "views-05-after-png");
+  });
+
+  it("writes names in full in the picture where the screen shortens them", async () => {
+    const shortened = await page.evaluate(() => {
+      const { graph, sigma, labelled } = window.__guanxi!;
+      return labelled()
+        .map((key) => ({
+          label: sigma.getNodeDisplayData(key)?.label ?? "",
+          name: graph.getNodeAttribute(key, "name"),
+        }))
+        .filter((l) => l.label.endsWith("…"))
+        .map((l) => l.name as string);
+    });
+    expect(shortened.length).toBeGreaterThan(0);
+    await page.keyboard.press("Control+s");
+    const dialog = page.locator("dialog.export-dialog");
+    await dialog.waitFor({ state: "visible" });
+    await dialog.locator('input[name="export-format"][value="svg"]').check();
+    const [download] = await Promise.all([
+      page.waitForEvent("download") as Promise<Download>,
+      dialog.locator('[data-testid="export-run"]').click(),
+    ]);
+    const path = join(ARTIFACTS, "exports", "views-report.svg");
+    await download.saveAs(path);
+    const svg = readFileSync(path, "utf8");
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(texts.some((t) => t.endsWith("…"))).toBe(false);
+    expect(shortened.filter((name) => texts.includes(name)).length).toBeGreaterThan(0);
+    // The screen shortens them again.
+    expect(await page.evaluate(() => window.__guanxi!.labelled().length)).toBeGreaterThan(0);
+    expect(svg).toContain("通武廊 and its members");
+    expect(svg).toContain("RELATIONSHIPS");
     expect(errors).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
   type ViewDocument,
 } from "../../core/view-document.ts";
 import { cleanName, uniqueName } from "../../server/view-store.ts";
+import { wholeNames } from "../../web/src/features/graph-view/whole-names.ts";
 import { NO_FILTERS } from "../../web/src/features/filters/state.ts";
 import { EMPTY_PATCH } from "../../web/src/features/graph-view/merge.ts";
 import {
@@ -191,6 +192,10 @@ describe("planning a view back onto the screen", () => {
     expect(target.graph.nodes().sort()).toEqual(["a", "z"]);
     expect(target.graph.getNodeAttributes("a")).toMatchObject({ x: 0, y: 0 });
     expect(store.state.pinned).toEqual(new Set());
+    // Redone, the nodes go back where the view had them, still not for the layout to move.
+    store.redo();
+    expect(target.graph.getNodeAttributes("a")).toMatchObject({ x: 7, y: 7 });
+    expect(placed).toEqual([true, false, true]);
   });
 
   it("placedAt puts new nodes at their positions and moves the others", () => {
@@ -315,5 +320,30 @@ describe("pictures for reports", () => {
     ]);
     const cjk = wrapText("北京天津河北协同发展", 12 * 4, measure);
     expect(cjk).toEqual(["北京天津", "河北协同", "发展"]);
+  });
+});
+
+describe("names in full for pictures", () => {
+  const label = (key: string, x: number, y: number, width: number, wholeWidth: number) => ({
+    key,
+    x,
+    y,
+    size: 5,
+    side: "right" as const,
+    width,
+    wholeWidth,
+  });
+
+  it("draws a name whole where it covers no other label or disc, and keeps it short where it would", () => {
+    const labels = [
+      label("free", 0, 0, 40, 120),
+      label("blocked", 0, 100, 40, 120),
+      label("neighbour", 100, 100, 30, 30),
+      label("short", 0, 200, 30, 30),
+    ];
+    const discs = new Map([["far", { left: 500, top: 500, right: 510, bottom: 510 }]]);
+    expect(wholeNames(labels, discs, 13, 1000)).toEqual(new Set(["free"]));
+    // Nor past the edge of the frame.
+    expect(wholeNames([label("edge", 900, 0, 40, 200)], new Map(), 13, 1000)).toEqual(new Set());
   });
 });

@@ -9,7 +9,6 @@ import { ExpandController } from "../features/expand/expand-controller.ts";
 import { FiltersController } from "../features/filters/filters-controller.ts";
 import { describeFilters, isFiltering } from "../features/filters/state.ts";
 import { GraphView } from "../features/graph-view/graph-view.ts";
-import { EMPTY_PATCH } from "../features/graph-view/merge.ts";
 import { displayName } from "../features/graph-view/reducers.ts";
 import type { Highlight } from "../features/graph-view/types.ts";
 import { InspectorController } from "../features/inspector/inspector-controller.ts";
@@ -151,12 +150,8 @@ export class Explorer {
       resumeLayout = layout.status.type === "running" && layout.status.reason === "user";
       if (layout.status.type === "running") layout.stop();
     });
-    view.events.on("dragEnd", (key, move) => {
-      // A node put in place stays there: the move pins it, in the same undoable step.
-      if (move) {
-        const pinned = new Set(store.state.pinned).add(key);
-        store.set(`Move ${this.nameOf(key)}`, { pinned }, { ...EMPTY_PATCH, moveNodes: [move] });
-      }
+    view.events.on("dragEnd", (_key, move) => {
+      if (move) this.pins.drop(move);
       if (resumeLayout) layout.start("user");
       resumeLayout = false;
     });

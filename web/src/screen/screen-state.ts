@@ -29,6 +29,8 @@ export interface ScreenPatch {
   graph: GraphPatch;
   before: Partial<ScreenState>;
   after: Partial<ScreenState>;
+  /** Its nodes go where a saved view had them: the layout leaves them there (on redo too). */
+  placed?: boolean;
 }
 
 export function screenPatch(

@@ -99,7 +99,6 @@ export class ScreenStore {
   readonly events = new Emitter<ScreenEvents>();
   private current: ScreenState = INITIAL_SCREEN;
   private history: HistoryState<ScreenPatch> = emptyHistory();
-  private placing = false;
 
   constructor(private readonly target: ScreenGraph) {}
 
@@ -157,12 +156,8 @@ export class ScreenStore {
     const after = options.state
       ? { ...options.state }
       : arrivalChange(this.current, subgraph, patch, options.also?.(this.current));
-    this.placing = options.positions !== undefined;
-    try {
-      this.commit(options.description, changeTo(this.current, patch, after));
-    } finally {
-      this.placing = false;
-    }
+    const change = changeTo(this.current, patch, after);
+    this.commit(options.description, options.positions ? { ...change, placed: true } : change);
     const keys = subgraph.nodes.map((n) => n.key);
     const hiddenLabels = this.current.filters.hiddenLabels;
     const filtered = keys.filter(
@@ -194,6 +189,6 @@ export class ScreenStore {
     this.target.applyPatch(patch.graph);
     this.current = nextScreen(this.current, patch, (key) => graph.hasNode(key));
     const added = patch.graph.addNodes.map((n) => n.key).filter((key) => graph.hasNode(key));
-    this.events.emit("change", { cause, description, patch, added, placed: this.placing });
+    this.events.emit("change", { cause, description, patch, added, placed: patch.placed === true });
   }
 }

@@ -136,7 +136,7 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     x: attrs.x,
     y: attrs.y,
     size,
-    label: state.fullLabels ? name : shortLabel(name),
+    label: state.wholeNames?.has(key) ? name : shortLabel(name),
     fullLabel: name,
     color: inFocus || selected ? labelColour(attrs.category) : THEME.dimmedNode,
     zIndex: selected ? 3 : inFocus && focus ? 2 : 1,

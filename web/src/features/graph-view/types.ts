@@ -57,8 +57,8 @@ export interface ViewState {
   /** Relationship types are written on edges only when zoomed in. */
   edgeLabels: boolean;
   dragging: string | null;
-  /** Names drawn whole, not shortened (a picture for a report is being drawn). */
-  fullLabels?: boolean;
+  /** Nodes whose names are drawn whole, not shortened (a picture for a report is being drawn). */
+  wholeNames?: ReadonlySet<string> | null;
 }
 
 export const INITIAL_VIEW_STATE: ViewState = {

@@ -4,6 +4,8 @@
  * and the U key let them go (or pin the selection where it is).
  */
 import { el } from "../../lib/dom.ts";
+import { EMPTY_PATCH } from "../graph-view/merge.ts";
+import type { NodeMove } from "../graph-view/types.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
 import { withPins } from "../../screen/screen-state.ts";
 
@@ -15,6 +17,13 @@ export class PinController {
 
   isPinned(key: string): boolean {
     return this.ctx.store.state.pinned.has(key);
+  }
+
+  /** A node dragged into place: moved and pinned there, as one undoable step. */
+  drop(move: NodeMove): void {
+    const { store } = this.ctx;
+    const pinned = new Set(store.state.pinned).add(move.key);
+    store.set(`Move ${this.ctx.nameOf(move.key)}`, { pinned }, { ...EMPTY_PATCH, moveNodes: [move] });
   }
 
   /** Pins `keys` where they are, or lets them go; one undoable step. */
