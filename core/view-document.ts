@@ -10,6 +10,8 @@ export const VIEW_DOCUMENT_FORMAT = "guanxi-view";
 export const VIEW_DOCUMENT_VERSION = 1;
 /** The most nodes a view holds (the first view's own maximum). */
 export const VIEW_MAX_NODES = 20_000;
+/** The largest request body of a saved view or a view's lookup: 20,000 nodes fit. */
+export const VIEW_BODY_LIMIT = 8 * 1024 * 1024;
 /** A saved view's name, at most. */
 export const VIEW_NAME_MAX = 120;
 

@@ -15,6 +15,7 @@ import {
   parseViewDocument,
   RESOLVE_MAX_EDGES,
   VIEW_DOCUMENT_JSON_SCHEMA,
+  VIEW_BODY_LIMIT,
   VIEW_MAX_NODES,
   VIEW_NAME_MAX,
   ViewDocumentError,
@@ -86,6 +87,7 @@ export function registerViewRoutes(
     "/api/views",
     {
       onRequest: requireJson,
+      bodyLimit: VIEW_BODY_LIMIT,
       schema: {
         body: {
           type: "object",
@@ -110,6 +112,7 @@ export function registerViewRoutes(
     "/api/views/:id",
     {
       onRequest: requireJson,
+      bodyLimit: VIEW_BODY_LIMIT,
       schema: {
         params: idParams,
         body: {
@@ -142,6 +145,7 @@ export function registerViewRoutes(
     "/api/nodes/resolve",
     {
       onRequest: requireJson,
+      bodyLimit: VIEW_BODY_LIMIT,
       schema: {
         body: {
           type: "object",
