@@ -234,6 +234,47 @@ describe("the view in the page address", () => {
   });
 });
 
+describe("the last query in the view", () => {
+  const cypher = "MATCH (r:Region {name: $name})-[:PART_OF]-(o) RETURN r, o";
+
+  it("keeps the last query with its parameters, and puts it back in the editor of a new context", async () => {
+    await page.keyboard.press("q");
+    const editor = page.locator(".query-editor .cm-content");
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(cypher);
+    await page.locator("#param-name").fill("河北省");
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction(() => window.__guanxi!.view().query !== undefined, null, { timeout: 20_000 });
+    const view = await page.evaluate(() => window.__guanxi!.view());
+    expect(view.query).toEqual({ cypher, params: { name: "河北省" } });
+    await page.locator('button[aria-label="Close the query panel"]').click();
+    const url = await addressView();
+    const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const other = await context.newPage();
+      await other.goto(url);
+      await other.waitForFunction(() => window.__guanxi !== undefined);
+      await other.evaluate(() => window.__guanxi!.ready);
+      await other.keyboard.press("q");
+      await other.waitForFunction(
+        (wanted) =>
+          [...document.querySelectorAll(".query-editor .cm-line")].map((l) => l.textContent).join("\n") ===
+          wanted,
+        cypher,
+        { timeout: 10_000 },
+      );
+      expect(await other.locator("#param-name").inputValue()).toBe("河北省");
+      // Put back, not run: the view's nodes are what is on screen.
+      expect(await other.evaluate(() => window.__guanxi!.graph.order)).toBe(view.nodes.length);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("saved views", () => {
   it("saves the view from the dialog, lists it, opens it back at its positions, deletes it", async () => {
     const saved = await positions();
@@ -323,31 +364,52 @@ describe("saved views", () => {
 });
 
 describe("selection", () => {
-  it("selects the nodes inside a Shift+drag box, and every node with Ctrl+A", async () => {
+  it("selects the nodes inside a Shift+drag box or a Shift+Alt+drag lasso, and every node with Ctrl+A", async () => {
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
+    await page.keyboard.press("f");
+    await settled();
     const box = await page.evaluate(() => {
       const { sigma } = window.__guanxi!;
       const rect = sigma.getContainer().getBoundingClientRect();
       return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
     });
-    const from = { x: box.left + box.width * 0.3, y: box.top + box.height * 0.3 };
-    const to = { x: box.left + box.width * 0.6, y: box.top + box.height * 0.65 };
-    const inside = await page.evaluate(
-      ({ from, to, box }) => {
-        const { graph, sigma } = window.__guanxi!;
-        return graph.filterNodes((key) => {
-          const data = sigma.getNodeDisplayData(key);
-          if (!data || data.hidden) return false;
+    const onScreen = await page.evaluate(() => {
+      const { graph, sigma } = window.__guanxi!;
+      const rect = sigma.getContainer().getBoundingClientRect();
+      return graph
+        .filterNodes((key) => !sigma.getNodeDisplayData(key)?.hidden)
+        .map((key) => {
+          const data = sigma.getNodeDisplayData(key)!;
           const p = sigma.framedGraphToViewport(data);
-          const x = p.x + box.left;
-          const y = p.y + box.top;
-          return x >= from.x && x <= to.x && y >= from.y && y <= to.y;
+          return { key, x: p.x + rect.left, y: p.y + rect.top, r: sigma.scaleSize(data.size) };
         });
-      },
-      { from, to, box },
-    );
-    expect(inside.length).toBeGreaterThan(1);
+    });
+    // Two nodes A and B, B below and to the right: the gestures start and end on the background
+    // 20 px beyond them.
+    const clear = (p: { x: number; y: number }) =>
+      onScreen.every((n) => Math.hypot(n.x - p.x, n.y - p.y) > n.r + 6);
+    const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    const pairs = onScreen
+      .flatMap((a) => onScreen.map((b) => ({ a, b })))
+      .filter(({ a, b }) => b.x - a.x > 60 && b.x - a.x < 260 && b.y - a.y > 60 && b.y - a.y < 260)
+      .filter(
+        ({ a, b }) =>
+          clear({ x: a.x - 20, y: a.y - 20 }) &&
+          clear({ x: b.x + 20, y: b.y + 20 }) &&
+          clear({ x: b.x + 20, y: a.y - 20 }) &&
+          clear({ x: a.x - 20, y: b.y + 20 }),
+      )
+      .sort(
+        (p, q) =>
+          Math.hypot(p.a.x - centre.x, p.a.y - centre.y) - Math.hypot(q.a.x - centre.x, q.a.y - centre.y),
+      );
+    expect(pairs.length).toBeGreaterThan(0);
+    const { a, b } = pairs[0]!;
+    const from = { x: a.x - 20, y: a.y - 20 };
+    const to = { x: b.x + 20, y: b.y + 20 };
+    const inside = keysInside(onScreen, marqueePolygon("box", [from, to]));
+    expect(inside).toEqual(expect.arrayContaining([a.key, b.key]));
     const camera = await page.evaluate(() => window.__guanxi!.sigma.getCamera().getState());
     await page.keyboard.down("Shift");
     await page.mouse.move(from.x, from.y);
@@ -362,36 +424,19 @@ describe("selection", () => {
     // The camera stood still while the box was drawn.
     expect(await page.evaluate(() => window.__guanxi!.sigma.getCamera().getState())).toEqual(camera);
 
-    // A lasso (Shift+Alt): a triangle, the nodes inside it and not those of its bounding box.
-    const corners = [
-      { x: box.left + box.width * 0.25, y: box.top + box.height * 0.25 },
-      { x: box.left + box.width * 0.75, y: box.top + box.height * 0.25 },
-      { x: box.left + box.width * 0.25, y: box.top + box.height * 0.75 },
-    ];
+    // A lasso: the triangle with its right angle at A's corner holds A, not B (in its bounding box).
+    const corners = [from, { x: to.x, y: from.y }, { x: from.x, y: to.y }];
     const path: { x: number; y: number }[] = [];
     for (let side = 0; side < 3; side++) {
-      const a = corners[side]!;
-      const b = corners[(side + 1) % 3]!;
+      const p = corners[side]!;
+      const q = corners[(side + 1) % 3]!;
       for (let i = 0; i < 12; i++)
-        path.push({ x: a.x + ((b.x - a.x) * i) / 12, y: a.y + ((b.y - a.y) * i) / 12 });
+        path.push({ x: p.x + ((q.x - p.x) * i) / 12, y: p.y + ((q.y - p.y) * i) / 12 });
     }
-    const onScreen = await page.evaluate(() => {
-      const { graph, sigma } = window.__guanxi!;
-      const rect = sigma.getContainer().getBoundingClientRect();
-      return graph
-        .filterNodes((key) => !sigma.getNodeDisplayData(key)?.hidden)
-        .map((key) => {
-          const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(key)!);
-          return { key, x: p.x + rect.left, y: p.y + rect.top };
-        });
-    });
     const inTriangle = keysInside(onScreen, corners);
-    const inItsBox = keysInside(
-      onScreen,
-      marqueePolygon("box", [corners[0]!, { x: corners[1]!.x, y: corners[2]!.y }]),
-    );
-    expect(inTriangle.length).toBeGreaterThan(0);
-    expect(inItsBox.length).toBeGreaterThan(inTriangle.length);
+    expect(inTriangle).toContain(a.key);
+    expect(inTriangle).not.toContain(b.key);
+    await page.mouse.click(box.left + 5, box.top + 5);
     await page.keyboard.down("Shift");
     await page.keyboard.down("Alt");
     await page.mouse.move(path[0]!.x, path[0]!.y);

@@ -8,6 +8,8 @@ import { keysInside, marqueePolygon, polygonPath } from "./marquee.ts";
 import type { MarqueeMode, Pixel } from "./marquee.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
+/** Longer than sigma's doubleClickTimeout (300 ms). */
+const DOUBLE_CLICK_GUARD_MS = 600;
 
 export class MarqueeController {
   private readonly overlay: SVGSVGElement;
@@ -15,6 +17,8 @@ export class MarqueeController {
   private mode: MarqueeMode | null = null;
   private additive = false;
   private points: Pixel[] = [];
+  /** When the last shape was finished (ms): see the double-click guard in bind(). */
+  private finishedAt = -Infinity;
 
   constructor(
     private readonly view: GraphView,
@@ -59,6 +63,11 @@ export class MarqueeController {
     const end = () => this.finish();
     sigma.on("upStage", end);
     sigma.on("upNode", end);
+    // The browser still sends a click after a drawn shape; with the next click sigma would count a
+    // double-click and zoom in. A click soon after a shape is a click, not half of a double-click.
+    sigma.on("doubleClickStage", (payload) => {
+      if (Date.now() - this.finishedAt < DOUBLE_CLICK_GUARD_MS) payload.preventSigmaDefault();
+    });
   }
 
   private draw(): void {
@@ -69,6 +78,7 @@ export class MarqueeController {
 
   private finish(): void {
     if (!this.mode) return;
+    this.finishedAt = Date.now();
     const polygon = marqueePolygon(this.mode, this.points);
     this.mode = null;
     this.points = [];
