@@ -154,7 +154,6 @@ export function registerViewRoutes(
           properties: {
             nodes: {
               type: "array",
-              maxItems: VIEW_MAX_NODES,
               items: {
                 type: "object",
                 required: ["key", "label"],
@@ -170,7 +169,16 @@ export function registerViewRoutes(
         },
       },
     },
-    async (request) => resolveNodes(db, schema, request.body.nodes),
+    async (request) => {
+      const { nodes } = request.body;
+      if (nodes.length > VIEW_MAX_NODES)
+        throw new ApiError(
+          400,
+          "bad-request",
+          `Invalid request: body/nodes holds ${nodes.length} nodes; a view holds at most ${VIEW_MAX_NODES}.`,
+        );
+      return resolveNodes(db, schema, nodes);
+    },
   );
 }
 
