@@ -37,6 +37,7 @@ export const THEME = {
   dimmedNode: "#e1e4e9",
   dimmedEdge: "#eceef1",
   selection: "#1c64f2",
+  pinned: "#1f2937",
   label: "#1f2937",
   dimmedLabel: "#9aa3af",
   edgeLabel: "#4b5563",

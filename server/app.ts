@@ -25,6 +25,8 @@ import { registerRelationshipRoutes } from "./routes/relationships.ts";
 import { registerSavedQueryRoutes } from "./routes/saved-queries.ts";
 import { registerSchemaRoutes } from "./routes/schema.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
+import { registerViewRoutes } from "./routes/views.ts";
+import { viewsDirFromEnv } from "./view-store.ts";
 import { SearchStatusCache } from "./search-status.ts";
 import { registerTeamAccess, type TeamOptions } from "./team/access.ts";
 
@@ -70,6 +72,8 @@ export interface ServerOptions {
    * server runs for one local analyst (`guanxi start`) or `guanxi serve --allow-ingest`.
    */
   allowDraftIngest?: boolean;
+  /** Folder of saved views (/api/views); default GUANXI_VIEWS_DIR, else .guanxi/views. */
+  viewsDir?: string;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
@@ -146,6 +150,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook("onRequest", async (request) => {
     const path = request.url.split("?")[0]!;
     if (!path.startsWith("/api/") || path === "/api/health" || path === "/api/queries") return;
+    // Saved views live on the server's disk: they open (and save) while the database is away.
+    if (path === "/api/views" || path.startsWith("/api/views/")) return;
     const refusal = availability.refusal();
     if (refusal) throw refusal;
   });
@@ -185,6 +191,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
   registerSavedQueryRoutes(app, db, options.savedQueriesDir);
   registerExtractRoutes(app, db, schema, { allowIngest: options.allowDraftIngest === true });
+  registerViewRoutes(app, db, schema, options.viewsDir ?? viewsDirFromEnv());
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

@@ -91,7 +91,11 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(400, "bad-request", "The request body is empty: send a JSON object.");
   }
   if (e.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-    return new ApiError(413, "too-large", "The request body is too large (at most 1 MB).");
+    return new ApiError(
+      413,
+      "too-large",
+      "The request body is too large (at most 1 MB; 8 MB for saved views and POST /api/nodes/resolve).",
+    );
   }
   if (e.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
     return new ApiError(415, "unsupported-media-type", "Send the request body as application/json.");

@@ -42,6 +42,8 @@ export async function startServer(options: {
   tls?: { cert: Buffer; key: Buffer };
   /** See ServerOptions.allowDraftIngest. */
   allowDraftIngest?: boolean;
+  /** See ServerOptions.viewsDir. */
+  viewsDir?: string;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const team = options.team ?? { auth: "none" };
@@ -67,6 +69,7 @@ export async function startServer(options: {
     overviewMaxLimit: options.overviewMaxLimit,
     ...(options.schema ? { schema: options.schema } : {}),
     ...(options.availability ? { availability: options.availability } : {}),
+    ...(options.viewsDir ? { viewsDir: options.viewsDir } : {}),
     ...(options.allowDraftIngest ? { allowDraftIngest: true } : {}),
     // Only the server's own names are answered, on every interface (no DNS rebinding).
     allowedHosts: [...LOOPBACK_HOSTS, ...(wildcard ? [] : [bare]), ...names],

@@ -2,6 +2,9 @@
  * The explorer as the end-to-end tests use it: the built app served by the real API over the test
  * database with the seed ingested, open in Chromium and ready (first view loaded, laid out, framed).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import type { GraphDb } from "../../core/node/graph-db.ts";
@@ -16,6 +19,8 @@ export interface ExplorerSession {
   page: Page;
   /** Page errors, console errors and dialogs seen so far. */
   errors: string[];
+  /** The server's saved views (a temporary folder, removed on close). */
+  viewsDir: string;
   close(): Promise<void>;
 }
 
@@ -30,10 +35,12 @@ export async function openSeededExplorer(
   const { db } = await connectWithSeed();
   await prepare(db);
   await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
+  const viewsDir = mkdtempSync(join(tmpdir(), "guanxi-e2e-views-"));
   const server = await startServer({
     db,
     port: 0,
     staticDir: WEB_DIST,
+    viewsDir,
     ...(options.allowDraftIngest ? { allowDraftIngest: true } : {}),
   });
   const browser = await launchBrowser();
@@ -46,10 +53,12 @@ export async function openSeededExplorer(
     browser,
     page,
     errors,
+    viewsDir,
     close: async () => {
       await browser.close();
       await server.close();
       await db.close();
+      rmSync(viewsDir, { recursive: true, force: true });
     },
   };
 }

@@ -22,6 +22,7 @@ import type { ActionId } from "./shell/shortcuts.ts";
 import { StatusBar } from "./shell/status-bar.ts";
 import { Toasts } from "./shell/toasts.ts";
 import { Toolbar } from "./shell/toolbar.ts";
+import type { ViewDocument } from "../../core/view-document.ts";
 
 /**
  * End-to-end test hook, read-only: `window.__guanxi.ready` resolves once the first view is loaded,
@@ -39,6 +40,12 @@ export interface GuanxiTestHook {
   labelBoxes(): { key: string; left: number; top: number; right: number; bottom: number }[];
   /** The draft under review (Add article), null when no review is open. */
   reviewDraft(): Draft | null;
+  /** The screen as a view document (what the permalink and saved views hold). */
+  view(): ViewDocument;
+  /** Nodes pinned by hand. */
+  pinned(): string[];
+  /** The selection, in order (the last is the inspector's). */
+  selection(): string[];
 }
 
 declare global {
@@ -70,6 +77,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     labelSides: () => explorer.view.labels.sides,
     selection: () => explorer.inspector.selection(),
     completeNodes: (keys) => api.nodes(keys),
+    fullLabels: (work) => explorer.view.withFullLabels(work),
     queryResult: () => {
       const last = explorer.query.lastResult();
       return last
@@ -79,17 +87,17 @@ function boot(root: HTMLElement, session: SessionInfo): void {
   };
   const exportDialog = new ExportDialog({
     scopes: () => scopeSummaries(exportContext),
-    run: async (scope, format) => {
+    run: async (scope, format, picture) => {
       try {
         // The writers load on first use: the first view does not wait for them.
         const { runExport } = await import("./features/export/export-runner.ts");
-        toasts.show(await runExport(exportContext, scope, format), "success");
+        toasts.show(await runExport(exportContext, scope, format, picture), "success");
       } catch (error) {
         explorer.fail(error, "Export failed");
       }
     },
   });
-  document.body.append(exportDialog.element);
+  document.body.append(exportDialog.element, explorer.views.panel.element);
 
   const panels = new PanelToggles(page.root);
   const queryPanel = explorer.query.panel;
@@ -105,6 +113,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         if (exportDialog.isOpen) exportDialog.close();
         else if (explorer.review.dialog.isOpen) explorer.review.dialog.close();
         else if (explorer.review.isOpen) explorer.review.close();
+        else if (explorer.views.panel.isOpen) explorer.views.panel.close();
         else if (help.isOpen) help.close();
         else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
         else if (panels.close()) break;
@@ -173,6 +182,15 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       case "help":
         help.toggle();
         break;
+      case "selectAll":
+        explorer.selectAll();
+        break;
+      case "pin":
+        explorer.pins.toggleSelected();
+        break;
+      case "views":
+        void explorer.views.panel.open();
+        break;
     }
   };
 
@@ -220,6 +238,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       { action: "hide", icon: "hide", label: "Hide selected" },
       { action: "showHidden", icon: "show", label: "Show hidden nodes" },
       { action: "remove", icon: "remove", label: "Remove selected from view" },
+      { action: "pin", icon: "pin", label: "Pin / unpin selected" },
     ])
     .group([
       { action: "query", icon: "query", label: "Cypher query" },
@@ -227,6 +246,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     ])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
     .group([
+      { action: "views", icon: "bookmark", label: "Views: save, open, share" },
       { action: "export", icon: "download", label: "Export" },
       { action: "help", icon: "help", label: "Keyboard shortcuts" },
     ]);
@@ -243,7 +263,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     toolbar.set("undo", { disabled: !undo, label: undo ? `Undo: ${undo}` : "Undo" });
     toolbar.set("redo", { disabled: !redo, label: redo ? `Redo: ${redo}` : "Redo" });
     const selection = explorer.inspector.selection().length;
-    for (const action of ["expand", "neighbourhood", "hide", "remove"] as const)
+    for (const action of ["expand", "neighbourhood", "hide", "remove", "pin"] as const)
       toolbar.set(action, { disabled: selection === 0 });
     toolbar.set("path", { disabled: selection < 2 });
     const info = explorer.statusInfo();
@@ -295,6 +315,9 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     labelled: () => [...explorer.view.labels.drawn.keys()],
     labelBoxes: () => [...explorer.view.labels.drawn].map(([key, box]) => ({ key, ...box })),
     reviewDraft: () => explorer.review.draft(),
+    view: () => explorer.views.capture(),
+    pinned: () => [...explorer.store.state.pinned],
+    selection: () => [...explorer.inspector.selection()],
   });
   window.addEventListener("pagehide", () => explorer.kill());
 }

@@ -4,6 +4,13 @@
  */
 import { NODES_PER_REQUEST } from "../../../core/api-types.ts";
 import type {
+  ResolveNodesRequest,
+  ResolveNodesResponse,
+  SavedView,
+  SavedViewSummary,
+  ViewDocument,
+} from "../../../core/view-document.ts";
+import type {
   ApiErrorResponse,
   ConnectRequest,
   ConnectResponse,
@@ -89,6 +96,13 @@ export interface ApiClient {
   extract(request: ExtractRequest, signal?: AbortSignal): Promise<ExtractResponse>;
   /** A reviewed draft → the database, all or nothing. */
   ingestDraft(request: DraftIngestRequest): Promise<DraftIngestResponse>;
+  /** A saved view's nodes found again, with the relationships among them. */
+  resolveNodes(nodes: ResolveNodesRequest["nodes"]): Promise<ResolveNodesResponse>;
+  views(): Promise<SavedViewSummary[]>;
+  view(id: string): Promise<SavedView>;
+  saveView(name: string, view: ViewDocument): Promise<SavedView>;
+  updateView(id: string, change: { name?: string; view?: ViewDocument }): Promise<SavedView>;
+  deleteView(id: string): Promise<void>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -116,6 +130,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         throw new ApiError("network", "Cannot reach the Guanxi server. Is “guanxi serve” running?", 0);
       }
       let body: unknown;
+      if (response.status === 204) return undefined as T;
       try {
         body = await response.json();
       } catch (error) {
@@ -183,5 +198,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     extractStatus: () => request("/api/extract"),
     extract: (body, signal) => post("/api/extract", body, signal),
     ingestDraft: (body) => post("/api/drafts/ingest", body),
+    resolveNodes: (nodes) => post("/api/nodes/resolve", { nodes }),
+    views: async () => (await request<{ views: SavedViewSummary[] }>("/api/views")).views,
+    view: (id) => request(`/api/views/${encodeURIComponent(id)}`),
+    saveView: (name, view) => post("/api/views", { name, view }),
+    updateView: (id, change) =>
+      request(`/api/views/${encodeURIComponent(id)}`, { method: "PUT", body: JSON.stringify(change) }),
+    deleteView: (id) => request(`/api/views/${encodeURIComponent(id)}`, { method: "DELETE" }),
   };
 }

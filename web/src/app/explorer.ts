@@ -4,23 +4,25 @@
  * goes through the store (screen/screen-store.ts), so undo/redo covers it.
  */
 import { ApiError } from "../api/client.ts";
-import { el } from "../lib/dom.ts";
 import type { ApiClient } from "../api/client.ts";
 import { ExpandController } from "../features/expand/expand-controller.ts";
 import { FiltersController } from "../features/filters/filters-controller.ts";
 import { describeFilters, isFiltering } from "../features/filters/state.ts";
 import { GraphView } from "../features/graph-view/graph-view.ts";
-import { EMPTY_PATCH } from "../features/graph-view/merge.ts";
 import { displayName } from "../features/graph-view/reducers.ts";
 import type { Highlight } from "../features/graph-view/types.ts";
 import { InspectorController } from "../features/inspector/inspector-controller.ts";
 import { LayoutController } from "../features/layout/layout.ts";
+import { PinController } from "../features/layout/pin-controller.ts";
 import { OVERVIEW_LIMIT, OverviewController } from "../features/overview/overview-controller.ts";
 import { NeighbourhoodController } from "../features/neighbourhood/neighbourhood-controller.ts";
 import { PathController } from "../features/path/path-controller.ts";
 import { QueryController } from "../features/query/query-controller.ts";
 import { ReviewController } from "../features/review/review-controller.ts";
 import { SearchView } from "../features/search/search-view.ts";
+import { MarqueeController } from "../features/selection/marquee-controller.ts";
+import { ViewsController } from "../features/views/views-controller.ts";
+import { el } from "../lib/dom.ts";
 import type { FeatureContext } from "../screen/feature-context.ts";
 import { ScreenStore } from "../screen/screen-store.ts";
 import type { ScreenChange } from "../screen/screen-store.ts";
@@ -45,6 +47,9 @@ export class Explorer {
   readonly filters: FiltersController;
   readonly overview: OverviewController;
   readonly review: ReviewController;
+  readonly pins: PinController;
+  readonly views: ViewsController;
+  readonly marquee: MarqueeController;
   private readonly resizeObserver: ResizeObserver;
   /** Told when toolbar and status bar need redrawing. */
   onChange: (what: ExplorerChange) => void = () => {};
@@ -58,7 +63,7 @@ export class Explorer {
     // The store owns hidden nodes and filters; the view reads them from it at each frame.
     this.view = new GraphView(page.canvas, { visibility: () => this.store.state });
     this.store = new ScreenStore(this.view, (request) => api.connect(request));
-    this.layout = new LayoutController(this.view.graph);
+    this.layout = new LayoutController(this.view.graph, () => this.store.state.pinned);
     const ctx: FeatureContext = {
       view: this.view,
       store: this.store,
@@ -73,14 +78,23 @@ export class Explorer {
     };
     this.expand = new ExpandController(ctx, () => this.inspector.render());
     this.path = new PathController(ctx, () => this.overview.schema);
+    this.pins = new PinController(ctx);
     this.inspector = new InspectorController(ctx, {
       emptyNote: page.emptyInspector,
-      extra: el("div", { class: "inspector-extra" }, [this.expand.view.element, this.path.view.element]),
+      extra: el("div", { class: "inspector-extra" }, [
+        this.pins.element,
+        this.expand.view.element,
+        this.path.view.element,
+      ]),
       renderExtra: (primary) => {
+        this.pins.render(primary);
         this.expand.render(primary);
         this.path.render();
       },
-      onSelection: () => this.onChange("selection"),
+      onSelection: () => {
+        this.onChange("selection");
+        this.views.scheduleSync();
+      },
     });
     this.neighbourhood = new NeighbourhoodController(ctx, () => this.onChange("hops"));
     this.overview = new OverviewController(
@@ -110,6 +124,18 @@ export class Explorer {
     this.review = new ReviewController(ctx, () => this.onChange("review"));
     page.canvasOverlay.before(this.review.view.element);
     document.body.append(this.review.dialog.element);
+    this.views = new ViewsController(ctx, {
+      lastQuery: () => {
+        const last = this.query.lastResult();
+        return last ? { cypher: last.request.cypher, params: last.request.params ?? {} } : null;
+      },
+      showQuery: (query) => void this.query.panel.prefill(query.cypher, query.params),
+      layoutRunning: () => this.layout.status.type === "running",
+      onApplied: () => this.onChange("language"),
+    });
+    this.marquee = new MarqueeController(this.view, (keys, additive) =>
+      this.inspector.select(additive ? [...new Set([...this.inspector.selection(), ...keys])] : keys),
+    );
     page.leftPanel.append(this.search.element, this.filters.legend.element, this.filters.types.element);
     page.inspectorColumn.append(this.inspector.view.element);
     page.queryDock.append(this.query.panel.element);
@@ -136,13 +162,16 @@ export class Explorer {
       resumeLayout = layout.status.type === "running" && layout.status.reason === "user";
       if (layout.status.type === "running") layout.stop();
     });
-    view.events.on("dragEnd", (key, move) => {
-      if (move) store.set(`Move ${this.nameOf(key)}`, {}, { ...EMPTY_PATCH, moveNodes: [move] });
+    view.events.on("dragEnd", (_key, move) => {
+      if (move) this.pins.drop(move);
       if (resumeLayout) layout.start("user");
       resumeLayout = false;
     });
     view.events.on("graphChanged", () => this.renderPanels());
-    layout.events.on("status", () => this.onChange("layout"));
+    layout.events.on("status", (status) => {
+      this.onChange("layout");
+      if (status.type === "idle") this.views.scheduleSync();
+    });
     // A settle still placing the step's nodes would go on moving what the undo puts back.
     store.events.on("beforeUndo", () => {
       if (layout.status.type === "running" && layout.status.reason === "settle") layout.stop();
@@ -154,10 +183,12 @@ export class Explorer {
    * After every change: the view redraws what is hidden, new nodes are settled by the layout (not on
    * undo: nodes an undo brings back return to where they were), the panels follow.
    */
-  private onScreenChange({ cause, description, added }: ScreenChange): void {
+  private onScreenChange({ cause, description, added, placed, patch }: ScreenChange): void {
     this.view.update({});
+    if ("pinned" in patch.after) this.layout.pinsChanged();
     if (added.length) {
-      if (cause !== "undo") this.layout.settle(added);
+      // Nodes an undo brings back, or a saved view places, stay where they were put.
+      if (cause !== "undo" && !placed) this.layout.settle(added);
       this.overview.scheduleCountsRefresh();
     }
     this.renderPanels();
@@ -167,9 +198,19 @@ export class Explorer {
     this.onChange("history");
   }
 
-  /** Loads the first view; resolves once it is laid out and framed. */
-  start(): Promise<void> {
-    return this.overview.start();
+  /**
+   * Loads the first view — the one the page address holds (a permalink), else the overview;
+   * resolves once it is on screen. From then on the address follows the screen.
+   */
+  async start(): Promise<void> {
+    const doc = this.views.fromAddress();
+    await this.overview.start(doc ? () => this.views.restore(doc) : undefined);
+    this.views.startSyncing();
+  }
+
+  /** Ctrl/⌘+A: every node shown is selected. */
+  selectAll(): void {
+    this.inspector.select(this.view.visibleNodes());
   }
 
   undo(): void {
@@ -194,6 +235,7 @@ export class Explorer {
   toggleLanguage(): void {
     this.view.update({ language: this.view.getState().language === "zh" ? "en" : "zh" });
     this.onChange("language");
+    this.views.scheduleSync();
   }
 
   renderPanels(): void {
@@ -232,6 +274,7 @@ export class Explorer {
 
   kill(): void {
     this.overview.kill();
+    this.views.kill();
     this.resizeObserver.disconnect();
     this.query.kill();
     this.layout.kill();

@@ -44,6 +44,8 @@ const ICONS = {
   download: ["M12 3v12", "m7 10 5 5 5-5", "M5 21h14"],
   panelLeft: ["M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z", "M9 3v18"],
   panelRight: ["M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z", "M15 3v18"],
+  bookmark: ["m19 21-7-4-7 4V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v16z"],
+  pin: ["M12 17v5", "M9 10.76V6h6v4.76l2.5 3.24v2h-11v-2z", "M8 2h8"],
 } as const;
 
 export type IconName = keyof typeof ICONS;

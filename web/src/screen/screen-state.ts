@@ -14,16 +14,25 @@ import type { Connected } from "./connect.ts";
 
 export interface ScreenState {
   hidden: ReadonlySet<string>;
+  /** Nodes put in place by hand: the layout moves the others only. */
+  pinned: ReadonlySet<string>;
   filters: FilterState;
   expansions: Expansions;
 }
 
-export const INITIAL_SCREEN: ScreenState = { hidden: new Set(), filters: NO_FILTERS, expansions: new Map() };
+export const INITIAL_SCREEN: ScreenState = {
+  hidden: new Set(),
+  pinned: new Set(),
+  filters: NO_FILTERS,
+  expansions: new Map(),
+};
 
 export interface ScreenPatch {
   graph: GraphPatch;
   before: Partial<ScreenState>;
   after: Partial<ScreenState>;
+  /** Its nodes go where a saved view had them: the layout leaves them there (on redo too). */
+  placed?: boolean;
 }
 
 export function screenPatch(
@@ -66,15 +75,34 @@ export function changeTo(state: ScreenState, graph: GraphPatch, after: Partial<S
   return { graph, before, after };
 }
 
-/** The state after a patch, forgetting hidden nodes that are no longer on screen. */
+/** The state after a patch, forgetting hidden and pinned nodes that are no longer on screen. */
 export function nextScreen(
   state: ScreenState,
   patch: ScreenPatch,
   onScreen: (key: string) => boolean,
 ): ScreenState {
-  const next = applyScreenState(state, patch);
-  const hidden = [...next.hidden].filter(onScreen);
-  return hidden.length === next.hidden.size ? next : { ...next, hidden: new Set(hidden) };
+  let next = applyScreenState(state, patch);
+  for (const field of ["hidden", "pinned"] as const) {
+    const kept = [...next[field]].filter(onScreen);
+    if (kept.length !== next[field].size) next = { ...next, [field]: new Set(kept) };
+  }
+  return next;
+}
+
+/** The pinned set with `keys` pinned (or unpinned), or null if unchanged. */
+export function withPins(
+  pinned: ReadonlySet<string>,
+  keys: Iterable<string>,
+  pin: boolean,
+): Set<string> | null {
+  let next: Set<string> | null = null;
+  for (const key of keys) {
+    if (pinned.has(key) === pin) continue;
+    next ??= new Set(pinned);
+    if (pin) next.add(key);
+    else next.delete(key);
+  }
+  return next;
 }
 
 /**

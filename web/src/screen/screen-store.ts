@@ -8,7 +8,7 @@
  */
 import type { Subgraph } from "../../../core/api-types.ts";
 import { EMPTY_PATCH, planAdd, planReplace } from "../features/graph-view/merge.ts";
-import type { GraphLookup } from "../features/graph-view/merge.ts";
+import type { GraphLookup, Point } from "../features/graph-view/merge.ts";
 import type { ExplorerGraph, GraphPatch } from "../features/graph-view/types.ts";
 import { Emitter } from "../lib/emitter.ts";
 import { connectRequest, withConnections } from "./connect.ts";
@@ -39,6 +39,8 @@ export interface ScreenChange {
   patch: ScreenPatch;
   /** Nodes the change brought onto the screen (still there). */
   added: string[];
+  /** The change put its nodes where a saved view had them: the layout leaves them there. */
+  placed: boolean;
 }
 
 export type ScreenEvents = {
@@ -57,6 +59,36 @@ export interface AddSubgraphOptions {
   replace?: boolean;
   /** Further state the same step changes (e.g. expansion progress), from the current state. */
   also?: (state: ScreenState) => Partial<ScreenState>;
+  /** Where nodes go (a saved view's positions): new ones are put there, those on screen moved. */
+  positions?: ReadonlyMap<string, Point>;
+  /**
+   * The state after the step, exactly (a saved view's hidden, pinned, filters): nothing is unhidden
+   * because it arrived. Replaces `also`.
+   */
+  state?: Partial<ScreenState>;
+}
+
+/**
+ * A patch with nodes where `positions` says: new nodes placed there, nodes already on screen moved
+ * there (undo moves them back).
+ */
+export function placedAt(
+  graph: ExplorerGraph,
+  patch: GraphPatch,
+  positions: ReadonlyMap<string, Point>,
+): GraphPatch {
+  const addNodes = patch.addNodes.map((entry) => {
+    const at = positions.get(entry.key);
+    return at ? { ...entry, attributes: { ...entry.attributes, x: at.x, y: at.y } } : entry;
+  });
+  const removed = new Set(patch.removeNodes.map((n) => n.key));
+  const moveNodes = [...(patch.moveNodes ?? [])];
+  for (const [key, to] of positions) {
+    if (!graph.hasNode(key) || removed.has(key)) continue;
+    const from = { x: graph.getNodeAttribute(key, "x"), y: graph.getNodeAttribute(key, "y") };
+    if (from.x !== to.x || from.y !== to.y) moveNodes.push({ key, from, to: { x: to.x, y: to.y } });
+  }
+  return { ...patch, addNodes, moveNodes };
 }
 
 export interface Added {
@@ -94,10 +126,21 @@ export class ScreenStore {
     };
   }
 
-  /** The first view: the base state, not an undoable change. */
-  load(subgraph: Subgraph): GraphPatch {
-    const patch = planAdd(this.target.lookup(), subgraph);
+  /**
+   * The first view: the base state, not an undoable change. A restored view brings its positions
+   * and its state (hidden, pinned, filters).
+   */
+  load(
+    subgraph: Subgraph,
+    { positions, state }: { positions?: ReadonlyMap<string, Point>; state?: Partial<ScreenState> } = {},
+  ): GraphPatch {
+    let patch = planAdd(this.target.lookup(), subgraph);
+    if (positions) patch = placedAt(this.target.graph, patch, positions);
     this.target.applyPatch(patch);
+    if (state) {
+      const graph = this.target.graph;
+      this.current = nextScreen({ ...this.current, ...state }, screenPatch(), (key) => graph.hasNode(key));
+    }
     return patch;
   }
 
@@ -125,11 +168,15 @@ export class ScreenStore {
     // Planned after the fetch: the screen may have changed meanwhile.
     const graph = this.target.graph;
     const lookup = this.target.lookup();
-    const patch = options.replace
+    let patch = options.replace
       ? planReplace(graph, lookup, subgraph)
       : planAdd(lookup, subgraph, options.anchor);
-    const after = arrivalChange(this.current, subgraph, patch, options.also?.(this.current));
-    this.commit(options.description, changeTo(this.current, patch, after));
+    if (options.positions) patch = placedAt(graph, patch, options.positions);
+    const after = options.state
+      ? { ...options.state }
+      : arrivalChange(this.current, subgraph, patch, options.also?.(this.current));
+    const change = changeTo(this.current, patch, after);
+    this.commit(options.description, options.positions ? { ...change, placed: true } : change);
     const keys = subgraph.nodes.map((n) => n.key);
     const hiddenLabels = this.current.filters.hiddenLabels;
     const filtered = keys.filter(
@@ -193,6 +240,6 @@ export class ScreenStore {
     this.target.applyPatch(patch.graph);
     this.current = nextScreen(this.current, patch, (key) => graph.hasNode(key));
     const added = patch.graph.addNodes.map((n) => n.key).filter((key) => graph.hasNode(key));
-    this.events.emit("change", { cause, description, patch, added });
+    this.events.emit("change", { cause, description, patch, added, placed: patch.placed === true });
   }
 }

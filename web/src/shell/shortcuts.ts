@@ -21,7 +21,10 @@ export type ActionId =
   | "runQuery"
   | "queryHistory"
   | "addArticle"
-  | "help";
+  | "help"
+  | "selectAll"
+  | "pin"
+  | "views";
 
 export interface Shortcut {
   action: ActionId;
@@ -72,6 +75,24 @@ export const SHORTCUTS: Shortcut[] = [
     matches: key("Delete", "Backspace"),
   },
   { action: "layout", keys: ["L"], description: "Start / stop the layout", matches: key("l") },
+  {
+    action: "pin",
+    keys: ["U"],
+    description: "Pin the selected nodes where they are / unpin them",
+    matches: key("u"),
+  },
+  {
+    action: "selectAll",
+    keys: ["Ctrl/⌘", "A"],
+    description: "Select every node shown",
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "a",
+  },
+  {
+    action: "views",
+    keys: ["V"],
+    description: "Views: save this view, open or delete saved ones, import and export view files",
+    matches: key("v"),
+  },
   {
     action: "undo",
     keys: ["Ctrl/⌘", "Z"],
@@ -132,7 +153,9 @@ export const GESTURES: [string, string][] = [
   ["Click a relationship", "Select it: its type, direction and evidence in the article"],
   ["Shift-click", "Add a node to the selection"],
   ["Double-click", "Expand a node's neighbours"],
-  ["Drag a node", "Move it"],
+  ["Drag a node", "Move it and pin it there (the layout leaves it)"],
+  ["Shift-drag", "Select the nodes in a box"],
+  ["Shift-Alt-drag", "Select the nodes in a lasso (add Ctrl/⌘ to add to the selection)"],
   ["Hover", "Highlight a node's neighbours"],
   ["Wheel / drag", "Zoom / pan"],
 ];

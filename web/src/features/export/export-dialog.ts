@@ -1,12 +1,15 @@
 /**
  * The export dialog (Ctrl+S): what to export — the current view, the selection or the last query
  * result — and the format. Files are written by export/ (the same code as `guanxi export`); images
- * from the canvas. Keyboard: arrows move within a choice group, Enter exports, Esc closes.
+ * from the canvas, for reports: at 2× (or another scale), with an optional title and caption.
+ * Keyboard: arrows move within a choice group, Enter exports, Esc closes.
  */
 import { el, setChildren } from "../../lib/dom.ts";
 import { modal } from "../../lib/modal.ts";
 import { FORMAT_CHOICES, isImageFormat, SCOPE_NAMES } from "./formats.ts";
 import type { AnyFormat, ExportScope } from "./formats.ts";
+import { DEFAULT_PICTURE_OPTIONS, PICTURE_SCALES } from "./report-layout.ts";
+import type { PictureOptions } from "./report-layout.ts";
 
 export interface ScopeSummary {
   scope: ExportScope;
@@ -18,7 +21,7 @@ export interface ScopeSummary {
 
 export interface ExportDialogHost {
   scopes(): ScopeSummary[];
-  run(scope: ExportScope, format: AnyFormat): Promise<void>;
+  run(scope: ExportScope, format: AnyFormat, picture: PictureOptions): Promise<void>;
 }
 
 export class ExportDialog {
@@ -27,6 +30,8 @@ export class ExportDialog {
   private scope: ExportScope = "view";
   private format: AnyFormat = "gexf";
   private busy = false;
+  /** Kept between exports: a report's pictures share a scale, often a title. */
+  private picture: PictureOptions = { ...DEFAULT_PICTURE_OPTIONS };
   /** Counted when the dialog opens: the graph does not change under a modal dialog. */
   private scopes: ScopeSummary[] = [];
 
@@ -86,10 +91,12 @@ export class ExportDialog {
     });
     const form = el("form", { class: "export-form", attrs: { method: "dialog" } }, [
       el("div", { class: "export-columns" }, [scopeFieldset, formatFieldset]),
+      isImageFormat(this.format) ? this.pictureFields() : null,
       el("div", { class: "export-actions" }, [exportButton]),
     ]);
     form.addEventListener("change", (event) => {
       const input = event.target as HTMLInputElement;
+      if (input.name.startsWith("picture-")) return;
       if (input.name === "export-scope") this.scope = input.value as ExportScope;
       if (input.name === "export-format") this.format = input.value as AnyFormat;
       const focused = input.name;
@@ -101,6 +108,53 @@ export class ExportDialog {
       void this.export();
     });
     setChildren(this.body, [form]);
+  }
+
+  /** Title, caption and scale of a picture. */
+  private pictureFields(): HTMLFieldSetElement {
+    const text = (name: "title" | "caption", placeholder: string) => {
+      const input = el("input", {
+        class: "text-input",
+        attrs: {
+          type: "text",
+          name: `picture-${name}`,
+          placeholder,
+          maxlength: name === "title" ? "200" : "1000",
+          "data-testid": `picture-${name}`,
+          "aria-label": `Picture ${name}`,
+        },
+      });
+      input.value = this.picture[name];
+      input.addEventListener("input", () => (this.picture = { ...this.picture, [name]: input.value }));
+      return input;
+    };
+    const scale = el(
+      "select",
+      { attrs: { name: "picture-scale", "data-testid": "picture-scale", "aria-label": "PNG scale" } },
+      PICTURE_SCALES.map((s) =>
+        el("option", {
+          text: `${s}×`,
+          attrs: { value: String(s), ...(s === this.picture.scale ? { selected: "" } : {}) },
+        }),
+      ),
+    );
+    scale.addEventListener("change", () => (this.picture = { ...this.picture, scale: Number(scale.value) }));
+    return el("fieldset", { class: "export-picture" }, [
+      el("legend", { text: "Picture" }),
+      el("label", { class: "picture-field" }, [
+        el("span", { text: "Title" }),
+        text("title", "Optional, above the graph"),
+      ]),
+      el("label", { class: "picture-field" }, [
+        el("span", { text: "Caption" }),
+        text("caption", "Optional, below: source, date, what is shown"),
+      ]),
+      el("label", { class: "picture-field" }, [
+        el("span", { text: "PNG scale" }),
+        scale,
+        el("span", { class: "choice-hint", text: "2× is sharp in print and on high-density screens" }),
+      ]),
+    ]);
   }
 
   private radio(
@@ -130,7 +184,7 @@ export class ExportDialog {
     this.busy = true;
     this.render();
     try {
-      await this.host.run(this.scope, this.format);
+      await this.host.run(this.scope, this.format, { ...this.picture });
       this.close();
     } finally {
       this.busy = false;

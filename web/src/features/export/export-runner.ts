@@ -8,11 +8,13 @@ import { exportSubgraph, fromGraphology } from "../../../../export/index.ts";
 import type { ExportInput, NodeView } from "../../../../export/index.ts";
 import { labelColour } from "../../../../core/appearance.ts";
 import type { ExportContext, QueryResultSource } from "./scopes.ts";
-import { download } from "./download.ts";
+import { download } from "../../lib/download.ts";
 import type { AnyFormat, ExportScope } from "./formats.ts";
 import { capturePicture } from "./picture.ts";
 import { canvasToPng } from "./png.ts";
 import { pictureToSvg } from "./svg.ts";
+import { DEFAULT_PICTURE_OPTIONS } from "./report-layout.ts";
+import type { PictureOptions } from "./report-layout.ts";
 
 function viewInput(ctx: ExportContext, only?: ReadonlySet<string>): ExportInput {
   const { graph, sigma } = ctx;
@@ -62,13 +64,23 @@ async function withCompleteNodes(ctx: ExportContext, input: ExportInput): Promis
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-");
 
 /** Runs an export and downloads its file(s); resolves with a line for the user. */
-export async function runExport(ctx: ExportContext, scope: ExportScope, format: AnyFormat): Promise<string> {
+export async function runExport(
+  ctx: ExportContext,
+  scope: ExportScope,
+  format: AnyFormat,
+  picture: PictureOptions = DEFAULT_PICTURE_OPTIONS,
+): Promise<string> {
   const baseName = `guanxi-${scope === "query" ? "query" : scope}-${stamp()}`;
   if (format === "png" || format === "svg") {
-    const picture = capturePicture(ctx.graph, ctx.sigma, ctx.labelSides());
-    if (format === "svg") download(`${baseName}.svg`, pictureToSvg(picture), "image/svg+xml");
-    else download(`${baseName}.png`, await canvasToPng(ctx.sigma, picture));
-    return `${format.toUpperCase()} of ${picture.nodes.length} nodes saved as ${baseName}.${format}`;
+    // Names are drawn whole in a picture for a report; the screen shortens them again after.
+    const count = await ctx.fullLabels(async () => {
+      const captured = capturePicture(ctx.graph, ctx.sigma, ctx.labelSides());
+      if (format === "svg") download(`${baseName}.svg`, pictureToSvg(captured, picture), "image/svg+xml");
+      else download(`${baseName}.png`, await canvasToPng(ctx.sigma, captured, picture));
+      return captured.nodes.length;
+    });
+    const scale = format === "png" ? ` at ${picture.scale}×` : "";
+    return `${format.toUpperCase()} of ${count} nodes${scale} saved as ${baseName}.${format}`;
   }
   let input: ExportInput;
   if (scope === "query") {

@@ -45,6 +45,8 @@ export interface Picture {
   nodes: PictureNode[];
   edges: PictureEdge[];
   legend: LegendEntry[];
+  /** Relationship types drawn, with how many of each: the legend's second part. */
+  types: LegendEntry[];
   fontSize: number;
   font: string;
 }
@@ -80,12 +82,14 @@ export function capturePicture(
     });
   });
   const edges: PictureEdge[] = [];
-  graph.forEachEdge((key, _attrs, source, target) => {
+  const typeCounts = new Map<string, number>();
+  graph.forEachEdge((key, attrs, source, target) => {
     const data = sigma.getEdgeDisplayData(key) as
       (ReturnType<ExplorerSigma["getEdgeDisplayData"]> & { curvature?: number }) | undefined;
     const from = at.get(source);
     const to = at.get(target);
     if (!data || data.hidden || !from || !to) return;
+    typeCounts.set(attrs.relType, (typeCounts.get(attrs.relType) ?? 0) + 1);
     edges.push({
       x1: from.x,
       y1: from.y,
@@ -107,6 +111,9 @@ export function capturePicture(
     nodes,
     edges,
     legend,
+    types: [...typeCounts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([label, count]) => ({ label, count, color: THEME.edgeStrong })),
     fontSize: settings.labelSize,
     font: settings.labelFont,
   };

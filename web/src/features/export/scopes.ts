@@ -20,6 +20,8 @@ export interface ExportContext {
   labelSides(): ReadonlyMap<string, Side> | null;
   selection(): readonly string[];
   queryResult(): QueryResultSource | null;
+  /** Runs `work` with every name drawn whole (pictures for reports). */
+  fullLabels<T>(work: () => Promise<T>): Promise<T>;
   /** The nodes with every property, from the database (see export-runner.ts). */
   completeNodes(keys: string[]): Promise<GraphNode[]>;
 }

@@ -7,8 +7,19 @@ import { xmlAttr, xmlText } from "../../../../export/xml.ts";
 import { labelRect } from "../graph-view/label-placement.ts";
 import { curveControlPoint } from "./picture.ts";
 import type { Picture, PictureEdge, PictureNode } from "./picture.ts";
+import {
+  CAPTION_FONT_SIZE,
+  CAPTION_LINE,
+  DEFAULT_PICTURE_OPTIONS,
+  estimateWidth,
+  LEGEND_ROW,
+  LEGEND_WIDTH,
+  reportLayout,
+  TITLE_FONT_SIZE,
+} from "./report-layout.ts";
+import type { PictureOptions, ReportLayout } from "./report-layout.ts";
 
-export const LEGEND_WIDTH = 190;
+export { LEGEND_WIDTH };
 const ARROW = 7;
 
 const n = (value: number) => (Math.round(value * 100) / 100).toString();
@@ -55,22 +66,41 @@ function labelElement(node: PictureNode, fontSize: number): string {
   return `<text x="${n(box.left + 2)}" y="${n(box.top + fontSize)}"${anchor}${weight}>${xmlText(node.label)}</text>`;
 }
 
-function legend(picture: Picture, left: number): string {
+function legend(picture: Picture, layout: ReportLayout): string {
+  const { x: left, y: top, height } = layout.legend;
+  const count = (value: number) =>
+    `<text x="${LEGEND_WIDTH - 32}" y="0" text-anchor="end" fill="#6b7280">${value}</text>`;
   const rows = picture.legend.map(
     (entry, i) =>
-      `<g transform="translate(${left + 16} ${48 + i * 24})"><circle cx="6" cy="-4" r="6" fill="${xmlAttr(entry.color)}"/>` +
-      `<text x="20" y="0">${xmlText(entry.label)}</text><text x="${LEGEND_WIDTH - 32}" y="0" text-anchor="end" fill="#6b7280">${entry.count}</text></g>`,
+      `<g transform="translate(${left + 16} ${top + 48 + i * LEGEND_ROW})"><circle cx="6" cy="-4" r="6" fill="${xmlAttr(entry.color)}"/>` +
+      `<text x="20" y="0">${xmlText(entry.label)}</text>${count(entry.count)}</g>`,
   );
+  const types = picture.types.map(
+    (entry, i) =>
+      `<g class="legend-type" transform="translate(${left + 16} ${layout.typesTop + 20 + i * LEGEND_ROW})">` +
+      `<path d="M-2 -4H10" stroke="${xmlAttr(entry.color)}" stroke-width="1.5"/><polygon points="14,-4 9,-7 9,-1" fill="${xmlAttr(entry.color)}"/>` +
+      `<text x="20" y="0">${xmlText(entry.label)}</text>${count(entry.count)}</g>`,
+  );
+  const heading = (text: string, y: number) =>
+    `<text x="${left + 16}" y="${y}" font-weight="600" fill="#6b7280" font-size="11" letter-spacing="0.06em">${text}</text>`;
   return (
-    `<g class="legend" font-size="13"><rect x="${left}" y="0" width="${LEGEND_WIDTH}" height="${picture.height}" fill="#ffffff"/>` +
-    `<text x="${left + 16}" y="24" font-weight="600" fill="#6b7280" font-size="11" letter-spacing="0.06em">LABELS</text>` +
+    `<g class="legend" font-size="13"><rect x="${left}" y="${top}" width="${LEGEND_WIDTH}" height="${n(height)}" fill="#ffffff"/>` +
+    heading("LABELS", top + 24) +
     rows.join("") +
+    (types.length ? heading("RELATIONSHIPS", layout.typesTop - 4) + types.join("") : "") +
     `</g>`
   );
 }
 
-export function pictureToSvg(picture: Picture, title = "Guanxi graph"): string {
-  const width = picture.width + LEGEND_WIDTH;
+export function pictureToSvg(picture: Picture, options: PictureOptions = DEFAULT_PICTURE_OPTIONS): string {
+  const layout = reportLayout(
+    picture,
+    { labels: picture.legend.length, types: picture.types.length },
+    options,
+    (text) => estimateWidth(text, CAPTION_FONT_SIZE),
+  );
+  const title = options.title.trim() || "Guanxi graph";
+  const { width, height } = layout;
   const edges = picture.edges.map((edge) => {
     const { d, arrow } = edgePath(edge);
     return `<path d="${d}" stroke="${xmlAttr(edge.color)}" stroke-width="${n(edge.width)}" fill="none"/><polygon points="${arrow}" fill="${xmlAttr(edge.color)}"/>`;
@@ -84,13 +114,27 @@ export function pictureToSvg(picture: Picture, title = "Guanxi graph"): string {
   const labels = picture.nodes.map((node) => labelElement(node, picture.fontSize)).filter(Boolean);
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(picture.height)}" viewBox="0 0 ${n(width)} ${n(picture.height)}" font-family="${xmlAttr(picture.font)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${xmlAttr(picture.font)}">`,
     `<title>${xmlText(title)}</title>`,
+    `<rect width="${n(width)}" height="${n(height)}" fill="#ffffff"/>`,
+    layout.title
+      ? `<text class="picture-title" x="${layout.title.x}" y="${layout.title.y}" font-size="${TITLE_FONT_SIZE}" font-weight="600" fill="#111827">${xmlText(options.title.trim())}</text>`
+      : "",
+    `<g class="graph" transform="translate(0 ${layout.graph.y})">`,
     `<rect width="${n(picture.width)}" height="${n(picture.height)}" fill="${xmlAttr(picture.background)}"/>`,
     `<g class="edges">${edges.join("")}</g>`,
     `<g class="nodes">${nodes.join("")}</g>`,
     `<g class="labels" font-size="${picture.fontSize}" fill="#1f2937" stroke="${xmlAttr(picture.background)}" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke">${labels.join("")}</g>`,
-    legend(picture, picture.width),
+    `</g>`,
+    legend(picture, layout),
+    layout.caption
+      ? `<g class="picture-caption" font-size="${CAPTION_FONT_SIZE}" fill="#4b5563">${layout.caption.lines
+          .map(
+            (line, i) =>
+              `<text x="${layout.caption!.x}" y="${n(layout.caption!.y + i * CAPTION_LINE)}">${xmlText(line)}</text>`,
+          )
+          .join("")}</g>`
+      : "",
     `</svg>`,
   ].join("\n");
 }

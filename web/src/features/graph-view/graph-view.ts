@@ -17,7 +17,16 @@ import type { LabelCandidate, Rect, Side } from "./label-placement.ts";
 import { applyGraphPatch, graphLookup } from "./merge.ts";
 import type { GraphLookup } from "./merge.ts";
 import { THEME } from "../../../../core/appearance.ts";
-import { computeFocus, isNodeShown, rareCategories, reduceEdge, reduceNode } from "./reducers.ts";
+import {
+  computeFocus,
+  displayName,
+  isNodeShown,
+  rareCategories,
+  reduceEdge,
+  reduceNode,
+} from "./reducers.ts";
+import { wholeNames } from "./whole-names.ts";
+import type { PlacedLabel } from "./whole-names.ts";
 import type { Focus, ReducerContext } from "./reducers.ts";
 import { INITIAL_VIEW_STATE, NOTHING_HIDDEN } from "./types.ts";
 import type {
@@ -266,6 +275,56 @@ export class GraphView {
     // a short path fills the screen with three giant discs.
     const ratio = Math.max(state.ratio * FIT_PADDING, MIN_FIT_RATIO);
     await this.sigma.getCamera().animate({ ...state, ratio }, { duration: 400 });
+  }
+
+  /**
+   * Runs `work` (a picture being drawn) with names drawn whole wherever they fit (whole-names.ts),
+   * each label on the side it has on screen; then the screen's shortened names come back.
+   */
+  async withFullLabels<T>(work: () => Promise<T>): Promise<T> {
+    this.sigma.refresh({ skipIndexation: true });
+    const sides = new Map(this.labels.sides ?? []);
+    const planner = this.labels.planner;
+    this.state = { ...this.state, wholeNames: this.wholeNamesOf(sides) };
+    // The frame keeps the screen's sides: the plan is not made again for the longer names.
+    this.labels.planner = () => new Map(sides);
+    this.sigma.refresh({ skipIndexation: true });
+    try {
+      return await work();
+    } finally {
+      this.labels.planner = planner;
+      this.state = { ...this.state, wholeNames: null };
+      if (!this.killed) this.sigma.refresh({ skipIndexation: true });
+    }
+  }
+
+  private wholeNamesOf(sides: ReadonlyMap<string, Side>): Set<string> {
+    const sigma = this.sigma;
+    const settings = sigma.getSettings();
+    const context = sigma.getCanvases().labels?.getContext("2d");
+    if (!context) return new Set();
+    const discs = new Map<string, Rect>();
+    const placed: PlacedLabel[] = [];
+    this.graph.forEachNode((key, attrs) => {
+      const data = sigma.getNodeDisplayData(key) as (NodeDisplayData & { ringSize?: number }) | undefined;
+      if (!data || data.hidden) return;
+      const at = sigma.framedGraphToViewport(data);
+      const size = sigma.scaleSize(data.size);
+      discs.set(key, { left: at.x - size, top: at.y - size, right: at.x + size, bottom: at.y + size });
+      const side = sides.get(key);
+      if (!side || !data.label) return;
+      context.font = labelFont(settings, !!data.ringSize);
+      const whole = displayName(attrs, this.state.language);
+      placed.push({
+        key,
+        ...at,
+        size,
+        side,
+        width: context.measureText(data.label).width,
+        wholeWidth: context.measureText(whole).width,
+      });
+    });
+    return wholeNames(placed, discs, settings.labelSize, sigma.getDimensions().width);
   }
 
   zoom(factor: number): void {

@@ -125,6 +125,7 @@ export function rareCategories(graph: ExplorerGraph): Set<string> {
 }
 
 const SELECTION_RING = 3;
+const PIN_RING = 2;
 const SELECTION_EDGE_LABELS = 14;
 
 export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): Partial<NodeDisplayData> {
@@ -140,7 +141,7 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     x: attrs.x,
     y: attrs.y,
     size,
-    label: shortLabel(name),
+    label: state.wholeNames?.has(key) ? name : shortLabel(name),
     fullLabel: name,
     color: inFocus || selected ? labelColour(attrs.category) : THEME.dimmedNode,
     zIndex: selected ? 3 : inFocus && focus ? 2 : 1,
@@ -148,6 +149,13 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
     subLabel: state.language === "en" ? (attrs.nameEn ? attrs.name : null) : (attrs.nameEn ?? null),
     category: attrs.category,
   };
+  if (ctx.visibility.pinned?.has(key)) {
+    // The pin marker: a dark ring (the selection's blue ring replaces it while selected).
+    display.size = size + PIN_RING + 1.5;
+    display.ringSize = PIN_RING;
+    display.ringColor = THEME.pinned;
+    display.pinned = true;
+  }
   if (selected) {
     display.size = size + SELECTION_RING + 1.5;
     display.ringSize = SELECTION_RING;

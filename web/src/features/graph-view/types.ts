@@ -8,7 +8,7 @@ import type Sigma from "sigma";
 import type { GraphEdgeAttributes, GraphNodeAttributes } from "../../../../core/graph-attributes.ts";
 
 export interface NodeAttrs extends GraphNodeAttributes {
-  /** Pinned by the layout while the user drags it (read by ForceAtlas2). */
+  /** Held in place by the layout (read by ForceAtlas2): pinned nodes, or all but those settling. */
   fixed?: boolean;
   /** A review's preview, not in the database (features/review/preview.ts): drawn apart. */
   draft?: boolean;
@@ -41,6 +41,8 @@ export interface Highlight {
  */
 export interface Visibility {
   hidden: ReadonlySet<string>;
+  /** Pinned nodes are drawn with a marker (a dark ring). */
+  pinned?: ReadonlySet<string>;
   filters: { hiddenLabels: ReadonlySet<string>; hiddenTypes: ReadonlySet<string> };
 }
 
@@ -62,6 +64,8 @@ export interface ViewState {
   /** Relationship types are written on edges only when zoomed in. */
   edgeLabels: boolean;
   dragging: string | null;
+  /** Nodes whose names are drawn whole, not shortened (a picture for a report is being drawn). */
+  wholeNames?: ReadonlySet<string> | null;
 }
 
 export const INITIAL_VIEW_STATE: ViewState = {

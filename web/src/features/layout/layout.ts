@@ -1,7 +1,8 @@
 /**
  * ForceAtlas2 in its web worker (graphology-layout-forceatlas2/worker): the graph stays on the main
  * thread and positions come back as transferable buffers. Settings are inferred from the graph when
- * a run starts. New nodes are settled with everything else pinned, so the picture does not reshuffle.
+ * a run starts. New nodes are settled with everything else held, so the picture does not reshuffle;
+ * nodes the user pinned (dragged into place) are held by every run.
  */
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
@@ -32,7 +33,11 @@ export class LayoutController {
   private current: LayoutStatus = { type: "idle" };
   private waiters: (() => void)[] = [];
 
-  constructor(private readonly graph: ExplorerGraph) {}
+  constructor(
+    private readonly graph: ExplorerGraph,
+    /** Nodes pinned by hand (the screen store's): never moved by the layout. */
+    private readonly pins: () => ReadonlySet<string> = () => new Set(),
+  ) {}
 
   get status(): LayoutStatus {
     return this.current;
@@ -48,9 +53,11 @@ export class LayoutController {
     if (keys.length === 0 || this.graph.order < 2) return;
     if (this.current.type === "running" && this.current.reason !== "settle") return; // already moving everything
     const moving = new Set(keys);
-    this.graph.updateEachNodeAttributes((key, attrs) => ({ ...attrs, fixed: !moving.has(key) }), {
-      attributes: ["fixed"],
-    });
+    const pins = this.pins();
+    this.graph.updateEachNodeAttributes(
+      (key, attrs) => ({ ...attrs, fixed: !moving.has(key) || pins.has(key) }),
+      { attributes: ["fixed"] },
+    );
     this.pinned = true;
     this.run("settle", autoDuration(this.graph.order, "settle"));
   }
@@ -63,6 +70,14 @@ export class LayoutController {
     }
     this.unpin();
     this.setStatus({ type: "idle" });
+  }
+
+  /** Pins changed: a running layout starts again from here, holding the new set. */
+  pinsChanged(): void {
+    if (this.current.type !== "running") return;
+    const { reason, until } = this.current;
+    if (reason === "settle") return; // short, and already holding the pins it started with
+    this.run(reason, until === null ? null : Math.max(0, until - Date.now()));
   }
 
   toggle(): void {
@@ -85,6 +100,7 @@ export class LayoutController {
     clearTimeout(this.timer);
     if (this.supervisor) this.supervisor.kill();
     if (reason !== "settle") this.unpin();
+    this.holdPins();
     const settings = layoutSettings(this.graph);
     // Settling moves new nodes among pinned ones: strong gravity would drag them across the graph.
     if (reason === "settle") {
@@ -100,6 +116,15 @@ export class LayoutController {
     if (duration !== null) this.timer = setTimeout(() => this.stop(), duration);
   }
 
+  /** Marks the user's pins `fixed` (ForceAtlas2 reads it when a run starts). */
+  private holdPins(): void {
+    const pins = this.pins();
+    if (pins.size === 0) return;
+    for (const key of pins) if (this.graph.hasNode(key)) this.graph.setNodeAttribute(key, "fixed", true);
+    this.pinned = true;
+  }
+
+  /** Lets go of every node (a run holds the pins again when it starts). */
   private unpin(): void {
     if (!this.pinned) return;
     this.pinned = false;

@@ -49,9 +49,25 @@ export class OverviewController {
     private readonly limit: number = OVERVIEW_LIMIT,
   ) {}
 
-  /** Loads the first view; resolves once it is laid out and framed. */
-  async start(): Promise<void> {
+  /**
+   * Loads the first view; resolves once it is laid out and framed. `restore` loads a saved view
+   * instead (a permalink): it resolves true when it did, false to fall back to the overview.
+   */
+  async start(restore?: () => Promise<boolean>): Promise<void> {
     const { api, store, view } = this.ctx;
+    if (restore) {
+      const [restored, schema] = await Promise.allSettled([restore(), api.schema()]);
+      if (schema.status === "fulfilled") {
+        this.schema = schema.value;
+        this.totals = schema.value.totals;
+      }
+      if (restored.status === "rejected") this.ctx.fail(restored.reason, "Could not open the link's view");
+      else if (restored.value) {
+        this.hooks.overlay.replaceChildren();
+        this.hooks.onCounts();
+        return;
+      }
+    }
     const [overview, schema] = await Promise.allSettled([api.overview(this.limit), api.schema()]);
     if (schema.status === "fulfilled") this.schema = schema.value;
     else if (overview.status === "fulfilled")

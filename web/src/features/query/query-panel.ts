@@ -188,6 +188,15 @@ export class QueryPanel {
     else void this.open();
   }
 
+  /** Puts a query (a saved view's last one) into the editor without running it. */
+  async prefill(cypher: string, params: Record<string, unknown>): Promise<void> {
+    await this.ensureEditor();
+    this.fill(
+      cypher,
+      Object.fromEntries(Object.entries(params).map(([name, value]) => [name, formatValue(value)])),
+    );
+  }
+
   /** The query in the editor, with its parameters. */
   request(): QueryRequest | null {
     const cypher = this.editor?.value().trim() ?? "";
