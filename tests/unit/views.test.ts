@@ -168,12 +168,12 @@ describe("planning a view back onto the screen", () => {
     expect(store.historyLabels().undo).toBeNull();
   });
 
-  it("opens a view over the screen as one undoable step: moves, arrivals and state, exactly", () => {
+  it("opens a view over the screen as one undoable step: moves, arrivals and state, exactly", async () => {
     const target = plainScreenGraph(graphOf({ a: { x: 0, y: 0 }, z: { x: 1, y: 1 } }));
     const store = new ScreenStore(target);
     const placed: boolean[] = [];
     store.events.on("change", (change) => placed.push(change.placed));
-    store.addSubgraph(subgraph([node("a"), node("b")]), {
+    await store.addSubgraph(subgraph([node("a"), node("b")]), {
       description: "Open view",
       replace: true,
       positions: new Map([
