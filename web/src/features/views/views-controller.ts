@@ -125,7 +125,7 @@ export class ViewsController {
       );
       return;
     }
-    this.ctx.store.addSubgraph(plan.subgraph, {
+    await this.ctx.store.addSubgraph(plan.subgraph, {
       description: `Open view “${name}”`,
       replace: true,
       positions: plan.positions,
