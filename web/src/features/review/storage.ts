@@ -5,6 +5,7 @@
 import type { Draft } from "../../../../core/draft.ts";
 import { DRAFT_FORMAT } from "../../../../core/draft.ts";
 import { storageKey } from "./state.ts";
+import { download } from "../../lib/download.ts";
 
 export function saveDraft(draft: Draft): void {
   try {
@@ -60,17 +61,7 @@ export function parseDraft(text: string, fileName: string): Draft {
   return d as Draft;
 }
 
-/** "Download draft": the JSON as a file, through a temporary object URL on a clicked link. */
+/** "Download draft": the JSON as a file. */
 export function downloadJson(fileName: string, value: unknown): void {
-  const url = URL.createObjectURL(
-    new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: "application/json" }),
-  );
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(fileName, `${JSON.stringify(value, null, 2)}\n`, "application/json");
 }
