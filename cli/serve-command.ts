@@ -9,13 +9,13 @@ import { guanxiHome } from "../core/node/install-paths.ts";
 import type { AuthMode, TeamOptions } from "../server/team/access.ts";
 import { AuditLog } from "../server/team/audit-log.ts";
 import { TokenStore, tokensFile } from "../server/team/tokens.ts";
-import { ConfigError, resolveConnection } from "../core/node/connection.ts";
+import { ConfigError, perAnalystConnection, resolveConnection } from "../core/node/connection.ts";
 import { GraphDb } from "../core/node/graph-db.ts";
 import { activeSchema } from "../core/node/load-schema.ts";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 import { DEFAULT_HOST, DEFAULT_PORT, WEB_DIST, isLoopback, startServer } from "../server/serve.ts";
 
-const AUTH_MODES: readonly AuthMode[] = ["none", "tokens"];
+const AUTH_MODES: readonly AuthMode[] = ["none", "tokens", "neo4j"];
 
 interface ServeOptions {
   port: number;
@@ -60,7 +60,7 @@ export function registerServeCommand(program: Command): void {
     .addOption(
       new Option(
         "--auth <mode>",
-        "who may use it: none (loopback only) or tokens (guanxi token create)",
+        "who may use it: none (loopback only), tokens (guanxi token create) or neo4j (each analyst's own Neo4j account)",
       ).choices(AUTH_MODES),
     )
     .option(
@@ -92,7 +92,7 @@ export function registerServeCommand(program: Command): void {
         throw new ConfigError(
           `No analyst tokens yet (${tokens.file}): create one with \`guanxi token create NAME\` first.`,
         );
-      const auditFile = opts.auditLog ?? (auth === "tokens" ? join(home, "audit", "audit.log") : undefined);
+      const auditFile = opts.auditLog ?? (auth !== "none" ? join(home, "audit", "audit.log") : undefined);
       const audit = auditFile
         ? new AuditLog({ file: auditFile, includeParams: opts.auditParams === true })
         : undefined;
@@ -102,7 +102,7 @@ export function registerServeCommand(program: Command): void {
         queriesPerAnalyst: opts.queriesPerAnalyst,
         ...(audit ? { audit } : {}),
       };
-      const db = await GraphDb.connect(resolveConnection());
+      const db = await GraphDb.connect(auth === "neo4j" ? perAnalystConnection() : resolveConnection());
       const hasApp = existsSync(join(WEB_DIST, "index.html"));
       if (!hasApp) {
         console.warn("The explorer is not built: run `npm run build` first. Serving the API only.");
@@ -140,7 +140,9 @@ export function registerServeCommand(program: Command): void {
       console.log(
         auth === "tokens"
           ? `Sign-in with analyst tokens (${tokens.list().length} in ${tokens.file}); audit log: ${auditFile}`
-          : "No sign-in: loopback only, for the analyst on this machine.",
+          : auth === "neo4j"
+            ? `Sign-in with each analyst's own Neo4j account (the server holds no password); audit log: ${auditFile}`
+            : "No sign-in: loopback only, for the analyst on this machine.",
       );
       console.log("Press Ctrl-C to stop.");
       const running = server;

@@ -172,7 +172,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     return reply.status(apiError.status).send(errorBody(apiError));
   });
 
-  registerTeamAccess(app, options.team ?? { auth: "none" });
+  registerTeamAccess(app, { ...(options.team ?? { auth: "none" }), db });
   registerHealthRoutes(app, db, availability);
   registerOverviewRoutes(app, db, schema, options.overviewMaxLimit);
   registerSchemaRoutes(app, db, schema, searchStatus);

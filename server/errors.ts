@@ -2,6 +2,7 @@
 import type { FastifyError, FastifySchemaValidationError } from "fastify";
 import type { ApiErrorResponse } from "../core/api-types.ts";
 import { DatabaseError, cypherPosition, type CypherPosition, type InputProblem } from "../core/errors.ts";
+import { currentAnalyst, isAuthenticationFailure } from "../core/node/analyst-auth.ts";
 import { QueryDeadlineError, ResultTooLargeError } from "../core/node/query-isolation.ts";
 import { QueryParameterError, ReadOnlyViolation } from "../core/node/read-only-query.ts";
 
@@ -45,6 +46,11 @@ const TIMEOUT_CODES = /TransactionTimedOut|Terminated/;
 
 function fromDatabase(error: DatabaseError): ApiError {
   const code = error.code ?? "";
+  // An analyst signed in with their own Neo4j account whose credentials stopped working (a changed
+  // password, a dropped user): theirs to fix by signing in again; the database is fine.
+  if (currentAnalyst() && isAuthenticationFailure(error)) {
+    return new ApiError(401, "unauthenticated", "Neo4j refused your credentials: sign in again.");
+  }
   if (CONNECTION_CODES.test(code) || /Cannot reach Neo4j|refused the credentials/.test(error.message)) {
     // The DatabaseError names the server's address: that stays in the log, not in the response.
     return new ApiError(

@@ -18,6 +18,11 @@ export interface ConnectionConfig {
   database?: string;
   /** True when pointing at the bundled database (no NEO4J_URI). */
   bundled: boolean;
+  /**
+   * No credentials of its own: every session authenticates as the analyst of the request
+   * (core/node/analyst-auth.ts). `guanxi serve --auth neo4j`.
+   */
+  perAnalyst?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -49,5 +54,20 @@ export function resolveConnection(env: NodeJS.ProcessEnv = process.env): Connect
     password,
     ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
     bundled,
+  };
+}
+
+/**
+ * The connection of a server whose analysts sign in with their own Neo4j accounts (`--auth neo4j`):
+ * the address and database only; no user or password is read or held.
+ */
+export function perAnalystConnection(env: NodeJS.ProcessEnv = process.env): ConnectionConfig {
+  return {
+    uri: env.NEO4J_URI || `bolt://127.0.0.1:${env.GUANXI_DB_PORT || DEFAULT_BOLT_PORT}`,
+    user: "",
+    password: "",
+    ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
+    bundled: !env.NEO4J_URI,
+    perAnalyst: true,
   };
 }

@@ -18,6 +18,7 @@ import { isIsoDate } from "../property-values.ts";
 import type { PropertySpec } from "../model.ts";
 import type { PlainValue } from "../plain-values.ts";
 import { toPlain } from "./to-plain.ts";
+import { asAnalyst, currentAnalyst, isAuthenticationFailure } from "./analyst-auth.ts";
 
 export type Params = Record<string, unknown>;
 
@@ -192,11 +193,12 @@ export class GraphDb {
 
   /** Opens a driver and checks the server answers and accepts the credentials. */
   static async connect(config: ConnectionConfig): Promise<GraphDb> {
-    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
-      userAgent: "guanxi",
-      connectionTimeout: 15_000,
-      maxTransactionRetryTime: 15_000,
-    });
+    const options = { userAgent: "guanxi", connectionTimeout: 15_000, maxTransactionRetryTime: 15_000 };
+    if (config.perAnalyst) {
+      // No shared credentials: sessions authenticate as the request's analyst (session-level auth).
+      return new GraphDb(config, neo4j.driver(config.uri, undefined, options));
+    }
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), options);
     let accepted: boolean;
     try {
       // Resolves false (rather than throwing) when the server refuses the credentials.
@@ -214,10 +216,17 @@ export class GraphDb {
 
   /** Opens a session, runs `work` in it and closes it; driver errors become DatabaseErrors that say what to do. */
   private async withSession<T>(mode: SessionMode, work: (session: Session) => Promise<T>): Promise<T> {
+    const analyst = currentAnalyst();
+    if (this.config.perAnalyst && !analyst)
+      throw new DatabaseError(
+        "Sign in with your Neo4j account first.",
+        "Neo.ClientError.Security.Unauthorized",
+      );
     const session = this.driver.session({
       defaultAccessMode: mode,
       bookmarkManager: this.bookmarks,
       ...(this.config.database ? { database: this.config.database } : {}),
+      ...(analyst ? { auth: neo4j.auth.basic(analyst.user, analyst.password) } : {}),
     });
     try {
       return await work(session);
@@ -320,11 +329,19 @@ export class GraphDb {
         timeoutMs,
       );
     });
+    // Without credentials of its own (per-analyst sign-in) the server is up when it answers at all: a
+    // refused probe login says so as well as a query would.
+    const probe = this.config.perAnalyst && !currentAnalyst();
+    const answer = probe
+      ? asAnalyst({ user: "guanxi-probe", password: "-" }, () =>
+          this.withSession(neo4j.session.READ, (session) => session.run("RETURN 1")),
+        ).catch((error: unknown) => {
+          if (error instanceof DatabaseError && isAuthenticationFailure(error)) return;
+          throw error;
+        })
+      : this.withSession(neo4j.session.READ, (session) => session.run("RETURN 1"));
     try {
-      await Promise.race([
-        this.withSession(neo4j.session.READ, (session) => session.run("RETURN 1")),
-        deadline,
-      ]);
+      await Promise.race([answer, deadline]);
     } finally {
       clearTimeout(timer);
     }

@@ -6,6 +6,7 @@
  * result is capped in rows and in bytes (its JSON size), with a message saying how to ask for less.
  */
 import { Worker } from "node:worker_threads";
+import { currentAnalyst, type AnalystCredentials } from "./analyst-auth.ts";
 import type { ConnectionConfig } from "./connection.ts";
 import { DatabaseError } from "../errors.ts";
 import type { CappedResult, Params } from "./graph-db.ts";
@@ -30,6 +31,8 @@ export interface IsolatedReadOptions {
 export interface WorkerRequest extends IsolatedReadOptions {
   cypher: string;
   params: Params;
+  /** The request's analyst (per-analyst sign-in): the worker's session authenticates as them. */
+  analyst?: AnalystCredentials;
 }
 
 export type WorkerReply =
@@ -110,7 +113,13 @@ export class QueryWorkerPool {
         worker.on("message", onMessage);
         worker.on("error", onError);
         worker.on("exit", onExit);
-        worker.postMessage({ cypher, params, ...options } satisfies WorkerRequest);
+        const analyst = currentAnalyst();
+        worker.postMessage({
+          cypher,
+          params,
+          ...options,
+          ...(analyst ? { analyst } : {}),
+        } satisfies WorkerRequest);
       });
     } catch (error) {
       // Past its deadline, or broken: this worker goes (a busy one is stopped mid-decode).

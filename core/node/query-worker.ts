@@ -5,6 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ConnectionConfig } from "./connection.ts";
 import { DatabaseError } from "../errors.ts";
+import { asAnalyst } from "./analyst-auth.ts";
 import { GraphDb } from "./graph-db.ts";
 import type { WorkerReply, WorkerRequest } from "./query-isolation.ts";
 
@@ -18,13 +19,14 @@ port.on("message", (request: WorkerRequest) => {
     let reply: WorkerReply;
     try {
       db ??= GraphDb.connect(config);
-      const result = await (
-        await db
-      ).readCapped(request.cypher, request.params, {
-        rowLimit: request.rowLimit,
-        timeoutMs: request.timeoutMs,
-        maxBytes: request.maxBytes,
-      });
+      const open = await db;
+      const run = () =>
+        open.readCapped(request.cypher, request.params, {
+          rowLimit: request.rowLimit,
+          timeoutMs: request.timeoutMs,
+          maxBytes: request.maxBytes,
+        });
+      const result = await (request.analyst ? asAnalyst(request.analyst, run) : run());
       reply = { ok: true, result };
     } catch (error) {
       if (!(error instanceof DatabaseError)) db = undefined; // a failed connect is tried again next time

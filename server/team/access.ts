@@ -9,16 +9,30 @@
  */
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { DatabaseError } from "../../core/errors.ts";
+import {
+  asAnalyst,
+  enterAsAnalyst,
+  isAuthenticationFailure,
+  type AnalystCredentials,
+} from "../../core/node/analyst-auth.ts";
+import type { GraphDb } from "../../core/node/graph-db.ts";
 import { ApiError } from "../errors.ts";
 import type { AuditLog } from "./audit-log.ts";
 import type { TokenStore } from "./tokens.ts";
 
-export type AuthMode = "none" | "tokens";
+export type AuthMode = "none" | "tokens" | "neo4j";
 
 export interface TeamOptions {
-  /** "none": loopback only (the one local analyst); "tokens": signed-in analysts (guanxi token create). */
+  /**
+   * "none": loopback only (the one local analyst); "tokens": signed-in analysts (guanxi token create),
+   * one Neo4j account shared by the server; "neo4j": each analyst signs in with their own Neo4j user and
+   * every session opens with their credentials (the server holds none: core/node/analyst-auth.ts).
+   */
   auth: AuthMode;
   tokens?: TokenStore;
+  /** With auth "neo4j": the database that checks an analyst's credentials at sign-in. */
+  db?: GraphDb;
   audit?: AuditLog;
   /** Cookies get `Secure` (the server speaks HTTPS, or sits behind a TLS proxy). */
   secureCookies?: boolean;
@@ -44,6 +58,8 @@ declare module "fastify" {
 interface Session {
   analyst: string;
   lastSeen: number;
+  /** With auth "neo4j": the analyst's own Neo4j credentials, for the sessions of their requests. */
+  credentials?: AnalystCredentials;
 }
 
 function cookie(request: FastifyRequest, name: string): string | undefined {
@@ -77,6 +93,7 @@ export function registerTeamAccess(app: FastifyInstance, options: TeamOptions): 
   const perAnalyst = options.queriesPerAnalyst ?? 2;
   const { audit, tokens } = options;
   if (options.auth === "tokens" && !tokens) throw new Error("auth tokens needs a token store");
+  if (options.auth === "neo4j" && !options.db) throw new Error("auth neo4j needs the database");
 
   // Cross-site requests and non-JSON bodies never change state, whatever the authentication.
   app.addHook("onRequest", async (request) => {
@@ -107,17 +124,37 @@ export function registerTeamAccess(app: FastifyInstance, options: TeamOptions): 
     }
   });
 
-  const sessionOf = (request: FastifyRequest): string | undefined => {
+  const sessionOf = (request: FastifyRequest): Session | undefined => {
     const id = cookie(request, SESSION_COOKIE);
     const session = id ? sessions.get(id) : undefined;
     if (!session || !id) return undefined;
     // A revoked token ends its sessions at once; an idle session ends after idleMs.
-    if (Date.now() - session.lastSeen > idleMs || !tokens!.has(session.analyst)) {
+    const revoked = options.auth === "tokens" && !tokens!.has(session.analyst);
+    if (Date.now() - session.lastSeen > idleMs || revoked) {
       sessions.delete(id);
       return undefined;
     }
     session.lastSeen = Date.now();
-    return session.analyst;
+    return session;
+  };
+
+  /** Scripts: `Authorization: Bearer <token>` (tokens) or `Basic <user:password>` (Neo4j accounts). */
+  const fromHeader = (request: FastifyRequest): Session | undefined => {
+    const header = request.headers.authorization ?? "";
+    const bearer = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (bearer && options.auth === "tokens") {
+      const analyst = tokens!.verify(bearer);
+      return analyst ? { analyst, lastSeen: Date.now() } : undefined;
+    }
+    const basic = /^Basic (\S+)$/.exec(header)?.[1];
+    if (basic && options.auth === "neo4j") {
+      const text = Buffer.from(basic, "base64").toString("utf8");
+      const colon = text.indexOf(":");
+      if (colon <= 0) return undefined;
+      const credentials = { user: text.slice(0, colon), password: text.slice(colon + 1) };
+      return { analyst: credentials.user, lastSeen: Date.now(), credentials };
+    }
+    return undefined;
   };
 
   app.addHook("onRequest", async (request) => {
@@ -128,28 +165,72 @@ export function registerTeamAccess(app: FastifyInstance, options: TeamOptions): 
     const path = pathOf(request);
     // The explorer's files load without a session: the page itself asks the analyst to sign in.
     if (!path.startsWith("/api/") || OPEN_ROUTES.has(path)) return;
-    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
-    const analyst = bearer ? tokens!.verify(bearer) : sessionOf(request);
-    if (!analyst) {
-      throw new ApiError(401, "unauthenticated", "Sign in with your Guanxi token to use this server.");
+    const session = request.headers.authorization ? fromHeader(request) : sessionOf(request);
+    if (!session) {
+      throw new ApiError(
+        401,
+        "unauthenticated",
+        options.auth === "neo4j"
+          ? "Sign in with your Neo4j account to use this server."
+          : "Sign in with your Guanxi token to use this server.",
+      );
     }
-    request.analyst = analyst;
+    request.analyst = session.analyst;
+    // Every database session of this request opens with the analyst's own credentials.
+    if (session.credentials) enterAsAnalyst(session.credentials);
   });
 
+  /** The analyst a sign-in names, checked: a token against the store, a Neo4j account by Neo4j itself. */
+  async function signInWith(
+    body: { token?: string; username?: string; password?: string },
+    ip: string,
+  ): Promise<{ analyst: string; credentials?: AnalystCredentials }> {
+    const refuse = (reason: string, message: string): never => {
+      audit?.write({ event: "sign-in-refused", ip, reason });
+      throw new ApiError(401, "unauthenticated", message);
+    };
+    if (options.auth === "tokens") {
+      if (!body.token) throw new ApiError(400, "bad-request", "Invalid request: body.token is required.");
+      return {
+        analyst:
+          tokens!.verify(body.token) ??
+          refuse("unknown token", "That token is not valid (mistyped, or revoked)."),
+      };
+    }
+    if (!body.username || !body.password)
+      throw new ApiError(
+        400,
+        "bad-request",
+        "Invalid request: body.username and body.password are required.",
+      );
+    const credentials = { user: body.username, password: body.password };
+    try {
+      await asAnalyst(credentials, () => options.db!.read("RETURN 1"));
+    } catch (error) {
+      if (error instanceof DatabaseError && isAuthenticationFailure(error))
+        refuse("neo4j refused", "Neo4j refused that user name and password.");
+      throw error;
+    }
+    return { analyst: credentials.user, credentials };
+  }
+
   app.get("/api/session", async (request) => {
-    const analyst = options.auth === "none" ? LOCAL_ANALYST : sessionOf(request);
+    const analyst = options.auth === "none" ? LOCAL_ANALYST : sessionOf(request)?.analyst;
     return { auth: options.auth, ...(analyst ? { analyst } : {}) };
   });
 
-  app.post<{ Body: { token: string } }>(
+  app.post<{ Body: { token?: string; username?: string; password?: string } }>(
     "/api/session",
     {
       schema: {
         body: {
           type: "object",
-          required: ["token"],
           additionalProperties: false,
-          properties: { token: { type: "string", minLength: 1, maxLength: 200 } },
+          properties: {
+            token: { type: "string", minLength: 1, maxLength: 200 },
+            username: { type: "string", minLength: 1, maxLength: 200 },
+            password: { type: "string", minLength: 1, maxLength: 1000 },
+          },
         },
       },
     },
@@ -175,14 +256,10 @@ export function registerTeamAccess(app: FastifyInstance, options: TeamOptions): 
           `Too many sign-in attempts from this address: try again in ${retry} s.`,
         );
       }
-      const analyst = tokens!.verify(request.body.token);
-      if (!analyst) {
-        audit?.write({ event: "sign-in-refused", ip: request.ip, reason: "unknown token" });
-        throw new ApiError(401, "unauthenticated", "That token is not valid (mistyped, or revoked).");
-      }
+      const { analyst, credentials } = await signInWith(request.body, request.ip);
       attempts.delete(request.ip);
       const id = randomBytes(32).toString("base64url");
-      sessions.set(id, { analyst, lastSeen: now });
+      sessions.set(id, { analyst, lastSeen: now, ...(credentials ? { credentials } : {}) });
       audit?.write({ event: "sign-in", analyst, ip: request.ip });
       const secure = options.secureCookies ? "; Secure" : "";
       void reply.header(

@@ -6,7 +6,7 @@
 import { el } from "../lib/dom.ts";
 
 export interface SessionInfo {
-  auth: "none" | "tokens";
+  auth: "none" | "tokens" | "neo4j";
   analyst?: string;
 }
 
@@ -16,7 +16,10 @@ async function session(): Promise<SessionInfo> {
   return (await response.json()) as SessionInfo;
 }
 
-function signInForm(root: HTMLElement): void {
+function signInForm(root: HTMLElement, mode: "tokens" | "neo4j"): void {
+  const user = el("input", {
+    attrs: { type: "text", id: "sign-in-user", autocomplete: "username", required: "" },
+  });
   const input = el("input", {
     attrs: {
       type: "password",
@@ -34,9 +37,13 @@ function signInForm(root: HTMLElement): void {
       " Guanxi",
     ]),
     el("p", {
-      text: "This server is shared by a team. Sign in with the token your administrator gave you (guanxi token create).",
+      text:
+        mode === "neo4j"
+          ? "This server is shared by a team. Sign in with your own Neo4j user name and password: Neo4j's access control applies to everything you run."
+          : "This server is shared by a team. Sign in with the token your administrator gave you (guanxi token create).",
     }),
-    el("label", { text: "Token", attrs: { for: "sign-in-token" } }),
+    ...(mode === "neo4j" ? [el("label", { text: "Neo4j user", attrs: { for: "sign-in-user" } }), user] : []),
+    el("label", { text: mode === "neo4j" ? "Password" : "Token", attrs: { for: "sign-in-token" } }),
     input,
     button,
     message,
@@ -50,7 +57,11 @@ function signInForm(root: HTMLElement): void {
         const response = await fetch("/api/session", {
           method: "POST",
           headers: { "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify({ token: input.value.trim() }),
+          body: JSON.stringify(
+            mode === "neo4j"
+              ? { username: user.value.trim(), password: input.value }
+              : { token: input.value.trim() },
+          ),
         });
         if (response.ok) {
           window.location.reload();
@@ -67,14 +78,14 @@ function signInForm(root: HTMLElement): void {
     })();
   });
   root.replaceChildren(el("main", { class: "sign-in-page" }, [form]));
-  input.focus();
+  (mode === "neo4j" ? user : input).focus();
 }
 
 /** Resolves with the session once an analyst may use the explorer; shows the sign-in form otherwise. */
 export async function ensureSignedIn(root: HTMLElement): Promise<SessionInfo | undefined> {
   const info = await session().catch((): SessionInfo => ({ auth: "none" }));
-  if (info.auth === "tokens" && !info.analyst) {
-    signInForm(root);
+  if (info.auth !== "none" && !info.analyst) {
+    signInForm(root, info.auth);
     return undefined;
   }
   return info;
@@ -82,7 +93,7 @@ export async function ensureSignedIn(root: HTMLElement): Promise<SessionInfo | u
 
 /** A "Sign out NAME" button for the toolbar of a team server. */
 export function signOutButton(info: SessionInfo): HTMLElement | null {
-  if (info.auth !== "tokens" || !info.analyst) return null;
+  if (info.auth === "none" || !info.analyst) return null;
   return el("button", {
     class: "link-button sign-out",
     text: `Sign out ${info.analyst}`,
