@@ -138,7 +138,7 @@ describe("guanxi extract → review → guanxi ingest", () => {
     const out = join(dir, "traditional.draft.json");
     await extractCli(fixture("traditional.txt"), out);
     const run = await runCli(["ingest", out]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toMatch(
       /traditional\.draft\.json:\d+, record \d+, field "review\.state": nodes\[\d+\] \(Organisation 北京城建集團工會 \(org:[\w-]+\)\) is still proposed: accept, reject or merge it/u,
     );
@@ -281,7 +281,7 @@ describe("guanxi extract → review → guanxi ingest", () => {
     for (const [files, message] of cases) {
       const out = join(dir, "never-written.json");
       const run = await runCli(["extract", ...files, "-o", out]);
-      expect(run.code, files.join(" ")).toBe(1);
+      expect(run.code, files.join(" ")).toBe(3);
       expect(run.stderr).toMatch(message);
       expect(existsSync(out)).toBe(false);
     }
@@ -339,7 +339,7 @@ describe("the review screen's API", () => {
     });
     expect(plain.statusCode).toBe(415);
     expect((plain.json() as ApiErrorResponse).error.message).toBe(
-      "Send the request body as application/json.",
+      "Requests that change state must send JSON (Content-Type: application/json).",
     );
     const form = await local.inject({
       method: "POST",
