@@ -197,7 +197,7 @@ describe("guanxi ingest of malformed input", () => {
     const tried = cases.length;
     const named = cases.filter(({ row }) => {
       const o = outcomes.get(row[0]);
-      return o?.run.code === 1 && locationPattern(o.file, row).test(o.run.stderr);
+      return o?.run.code === 3 && locationPattern(o.file, row).test(o.run.stderr);
     }).length;
     const partial = [...outcomes.values()].filter((o) => o.hashAfter !== seeded).length;
     console.log(
@@ -211,7 +211,7 @@ describe("guanxi ingest of malformed input", () => {
     (name, _line, _field, message) => {
       const outcome = outcomes.get(name)!;
       const row = cases.find((c) => c.row[0] === name)!.row;
-      expect(outcome.run.code, outcome.run.stderr).toBe(1);
+      expect(outcome.run.code, outcome.run.stderr).toBe(3);
       expect(outcome.run.stderr).toContain("nothing was written");
       expect(outcome.run.stderr).toMatch(message);
       expect(outcome.run.stderr).toMatch(locationPattern(outcome.file, row));
