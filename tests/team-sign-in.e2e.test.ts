@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEB_DIST, startServer, type RunningServer } from "../server/serve.ts";
 import { perAnalystConnection } from "../core/node/connection.ts";
 import { GraphDb } from "../core/node/graph-db.ts";
 import { TokenStore } from "../server/team/tokens.ts";
 import { launchBrowser, openPage, screenshot } from "./support/browser.ts";
-import { REPO_ROOT, connectWithSeed, testConnection } from "./support/database.ts";
+import { connectWithSeed, testConnection } from "./support/database.ts";
+import { ensureWebBuilt } from "./support/web-build.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "guanxi-sign-in-"));
 const tokens = new TokenStore(join(dir, "tokens.json"));
@@ -25,7 +25,7 @@ let token: string;
 beforeAll(async () => {
   ({ db } = await connectWithSeed());
   token = tokens.create("ana");
-  await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
+  await ensureWebBuilt();
   server = await startServer({ db, port: 0, staticDir: WEB_DIST, team: { auth: "tokens", tokens } });
   browser = await launchBrowser();
 });

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import type { GraphDb } from "../../core/node/graph-db.ts";
 import { WEB_DIST, startServer, type RunningServer } from "../../server/serve.ts";
 import { launchBrowser, openPage } from "./browser.ts";
-import { REPO_ROOT, connectWithSeed } from "./database.ts";
+import { connectWithSeed } from "./database.ts";
+import { ensureWebBuilt } from "./web-build.ts";
 
 export interface ExplorerSession {
   db: GraphDb;
@@ -34,7 +34,7 @@ export async function openSeededExplorer(
 ): Promise<ExplorerSession> {
   const { db } = await connectWithSeed();
   await prepare(db);
-  await build({ configFile: `${REPO_ROOT}/vite.config.ts`, logLevel: "warn" });
+  await ensureWebBuilt();
   const viewsDir = mkdtempSync(join(tmpdir(), "guanxi-e2e-views-"));
   const server = await startServer({
     db,

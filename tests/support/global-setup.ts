@@ -11,6 +11,8 @@ import { ensurePassword, freePort, startBundledDb, type BundledDb } from "../../
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: { uri: string; user: string; password: string; dataDir: string; port: number };
+    /** One id per test run: the explorer is built once per run (tests/support/web-build.ts). */
+    runId: string;
   }
 }
 
@@ -18,6 +20,7 @@ let db: BundledDb | undefined;
 let dataDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  project.provide("runId", `${process.pid}-${Date.now()}`);
   // For a quick run of the tests that need no database: GUANXI_TEST_DB=off npx vitest run FILE
   if (process.env.GUANXI_TEST_DB === "off") return;
   dataDir = mkdtempSync(join(tmpdir(), "guanxi-test-db-"));
