@@ -32,6 +32,12 @@ async function settled(): Promise<void> {
   await page.waitForFunction(() => !document.body.textContent?.includes("Placing new nodes"), null, {
     timeout: 20_000,
   });
+  // The first view's layout has finished (names are placed for still nodes).
+  await page.waitForFunction(
+    () => document.querySelector('button[data-action="layout"]')?.getAttribute("aria-pressed") !== "true",
+    null,
+    { timeout: 60_000 },
+  );
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
