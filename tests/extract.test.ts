@@ -291,7 +291,7 @@ describe("guanxi extract → review → guanxi ingest", () => {
       "-o",
       join(dir, "no-such-dir", "d.json"),
     ]);
-    expect(nowhere.code).toBe(1);
+    expect(nowhere.code).toBe(3);
     expect(nowhere.stderr).toMatch(/cannot write the draft: .*no-such-dir is not a directory/u);
     expect(await snapshot(db)).toBe(before);
   });
