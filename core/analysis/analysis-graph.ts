@@ -1,0 +1,89 @@
+/**
+ * The graph a metric runs on: the nodes given, and only the relationships of the counted types,
+ * collapsed to a simple graph (parallel relationships become one edge whose `weight` is their summed
+ * weight, `count` their number). Two projections: directed (degree, PageRank) and undirected
+ * (betweenness, closeness, communities, components, cores). Self-loops are dropped from both.
+ */
+import Graph from "graphology";
+import type { Attributes } from "graphology-types";
+
+export interface SourceEdge {
+  relType: string;
+  properties?: Record<string, unknown>;
+}
+
+/** Any graphology graph whose edges carry Guanxi's `relType` (the explorer's, or one built in Node). */
+export type SourceGraph = Graph<Attributes, SourceEdge>;
+
+export interface ProjectionOptions {
+  /** Relationship types counted; null counts every type. */
+  types: readonly string[] | null;
+  /** A numeric relationship property used as weight (missing or not a number: 1). */
+  weightProperty?: string | null;
+  /** Only these nodes (default: all of the source graph's). */
+  nodes?: Iterable<string>;
+}
+
+export interface ProjectedEdge {
+  weight: number;
+  count: number;
+}
+
+export interface Projection {
+  directed: Graph<Attributes, ProjectedEdge>;
+  undirected: Graph<Attributes, ProjectedEdge>;
+  /** Relationships counted (before collapsing), and self-loops left out. */
+  relationships: number;
+  selfLoops: number;
+  types: string[];
+}
+
+function weightOf(edge: SourceEdge, property: string | null | undefined): number {
+  if (!property) return 1;
+  const value = edge.properties?.[property];
+  return typeof value === "number" && Number.isFinite(value) ? value : 1;
+}
+
+function addWeighted(
+  graph: Graph<Attributes, ProjectedEdge>,
+  source: string,
+  target: string,
+  weight: number,
+): void {
+  const existing = graph.edge(source, target);
+  if (existing === undefined) graph.addEdge(source, target, { weight, count: 1 });
+  else
+    graph.updateEdgeAttributes(existing, (attrs) => ({
+      weight: (attrs?.weight ?? 0) + weight,
+      count: (attrs?.count ?? 0) + 1,
+    }));
+}
+
+export function project(source: SourceGraph, options: ProjectionOptions): Projection {
+  const counted = options.types === null ? null : new Set(options.types);
+  const keep = options.nodes ? new Set(options.nodes) : null;
+  const directed = new Graph<Attributes, ProjectedEdge>({ type: "directed", multi: false });
+  const undirected = new Graph<Attributes, ProjectedEdge>({ type: "undirected", multi: false });
+  source.forEachNode((node) => {
+    if (keep && !keep.has(node)) return;
+    directed.addNode(node);
+    undirected.addNode(node);
+  });
+  let relationships = 0;
+  let selfLoops = 0;
+  const types = new Set<string>();
+  source.forEachEdge((_edge, attrs, from, to) => {
+    if (counted && !counted.has(attrs.relType)) return;
+    if (!directed.hasNode(from) || !directed.hasNode(to)) return;
+    if (from === to) {
+      selfLoops += 1;
+      return;
+    }
+    relationships += 1;
+    types.add(attrs.relType);
+    const weight = weightOf(attrs, options.weightProperty);
+    addWeighted(directed, from, to, weight);
+    addWeighted(undirected, from, to, weight);
+  });
+  return { directed, undirected, relationships, selfLoops, types: [...types].sort() };
+}

@@ -1,0 +1,104 @@
+import { MultiDirectedGraph } from "graphology";
+import { describe, expect, it } from "vitest";
+import { NEWS_SCHEMA } from "../../core/schema/news-schema.ts";
+import { GraphSchema } from "../../core/schema/graph-schema.ts";
+import {
+  AnalysisRefused,
+  defaultCountedTypes,
+  runMetric,
+  type SourceEdge,
+} from "../../core/analysis/index.ts";
+
+/** Two triangles of firms in two cities, joined through one broker; an article mentions all. */
+function twoClusters() {
+  const g = new MultiDirectedGraph<Record<string, unknown>, SourceEdge>();
+  for (const n of ["a1", "a2", "a3", "broker", "b1", "b2", "b3", "article", "loner"]) g.addNode(n);
+  const link = (s: string, t: string, relType = "PARTNERS_WITH", properties = {}) =>
+    g.addEdge(s, t, { relType, properties });
+  link("a1", "a2");
+  link("a2", "a3");
+  link("a3", "a1");
+  link("a1", "a2"); // a parallel relationship
+  link("b1", "b2");
+  link("b2", "b3");
+  link("b3", "b1");
+  link("a3", "broker", "MEMBER_OF", { weight: 3 });
+  link("broker", "b1", "MEMBER_OF", { weight: 2 });
+  for (const n of ["a1", "a2", "a3", "broker", "b1", "b2", "b3"]) link("article", n, "MENTIONS");
+  link("loner", "loner"); // a self-loop: left out
+  return g;
+}
+
+const COUNTED = ["MEMBER_OF", "PARTNERS_WITH"];
+
+describe("runMetric", () => {
+  it("ranks the broker first by betweenness when document links are left out", () => {
+    const r = runMetric(twoClusters(), { metric: "betweenness", types: COUNTED });
+    const top = Object.entries(r.values).sort((a, b) => b[1] - a[1])[0];
+    expect(top?.[0]).toBe("broker");
+    expect(r.values.loner).toBe(0);
+    // With MENTIONS counted the article is the broker of everything.
+    const all = runMetric(twoClusters(), { metric: "betweenness", types: null });
+    expect(Object.entries(all.values).sort((a, b) => b[1] - a[1])[0]?.[0]).toBe("article");
+  });
+
+  it("counts parallel relationships in degree, sums weights in weighted degree", () => {
+    const degree = runMetric(twoClusters(), { metric: "degree", types: COUNTED });
+    expect(degree.values.a1).toBe(3);
+    expect(degree.relationships).toBe(9);
+    expect(degree.edges).toBe(8);
+    expect(runMetric(twoClusters(), { metric: "outDegree", types: COUNTED }).values.a1).toBe(2);
+    expect(runMetric(twoClusters(), { metric: "inDegree", types: COUNTED }).values.a2).toBe(2);
+    const weighted = runMetric(twoClusters(), {
+      metric: "weightedDegree",
+      types: COUNTED,
+      weightProperty: "weight",
+    });
+    expect(weighted.values.broker).toBe(5);
+  });
+
+  it("finds the two clusters as communities, reproducibly, and the components and cores", () => {
+    const first = runMetric(twoClusters(), { metric: "louvain", types: COUNTED });
+    const again = runMetric(twoClusters(), { metric: "louvain", types: COUNTED });
+    expect(again.values).toEqual(first.values);
+    expect(first.values.a1).toBe(first.values.a2);
+    expect(first.values.b1).toBe(first.values.b3);
+    expect(first.values.a1).not.toBe(first.values.b1);
+    expect(first.modularity).toBeGreaterThan(0.3);
+    const components = runMetric(twoClusters(), { metric: "components", types: COUNTED });
+    expect(components.values.a1).toBe(0);
+    expect(components.values.article).not.toBe(0);
+    expect(components.groups).toBe(3);
+    const cores = runMetric(twoClusters(), { metric: "kcore", types: COUNTED });
+    expect(cores.values.a1).toBe(2);
+    expect(cores.values.broker).toBe(2); // two neighbours, each in a triangle
+    expect(cores.values.loner).toBe(0);
+  });
+
+  it("gives PageRank a distribution summing to one", () => {
+    const r = runMetric(twoClusters(), { metric: "pagerank", types: COUNTED });
+    const sum = Object.values(r.values).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(1, 6);
+  });
+
+  it("refuses betweenness above the size limit, saying why", () => {
+    expect(() =>
+      runMetric(twoClusters(), { metric: "betweenness", types: COUNTED, betweennessLimit: 10 }),
+    ).toThrow(AnalysisRefused);
+    expect(() =>
+      runMetric(twoClusters(), { metric: "betweenness", types: COUNTED, betweennessLimit: 10 }),
+    ).toThrow(/over the limit/);
+  });
+});
+
+describe("defaultCountedTypes", () => {
+  it("leaves out the links from the schema's documents (MENTIONS on the news schema)", () => {
+    const schema = new GraphSchema(NEWS_SCHEMA);
+    expect(defaultCountedTypes(schema, ["MENTIONS", "MEMBER_OF", "MEMBER_OF", "LOCATED_IN"])).toEqual([
+      "LOCATED_IN",
+      "MEMBER_OF",
+    ]);
+    // A type the schema does not declare (a database Guanxi did not create) is counted.
+    expect(defaultCountedTypes(schema, ["KNOWS"])).toEqual(["KNOWS"]);
+  });
+});
