@@ -75,6 +75,35 @@ async function layoutIdle(p: Page = page): Promise<void> {
   );
 }
 
+/**
+ * Runs the layout until it has moved something, then stops it: waits on the layout's state and on
+ * positions, never on a fixed time (on a busy machine a run may start late or finish early).
+ */
+async function runLayoutBriefly(p: Page = page): Promise<void> {
+  const pressed = () =>
+    p.evaluate(
+      () => document.querySelector('button[data-action="layout"]')?.getAttribute("aria-pressed") === "true",
+    );
+  const before = await positions(p);
+  await p.keyboard.press("l");
+  await p.waitForFunction(
+    (start) => {
+      const { graph } = window.__guanxi!;
+      let moved = 0;
+      graph.forEachNode((key, a) => {
+        const attrs = a as { id?: string; x: number; y: number };
+        const was = start[attrs.id ?? key];
+        if (was && Math.hypot(was.x - attrs.x, was.y - attrs.y) > 1e-6) moved += 1;
+      });
+      return moved > 10;
+    },
+    before,
+    { timeout: 60_000 },
+  );
+  if (await pressed()) await p.keyboard.press("l");
+  await layoutIdle(p);
+}
+
 async function drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -100,10 +129,7 @@ describe("pins", () => {
     await page.waitForFunction((k) => window.__guanxi!.pinned().includes(k), key);
     const placed = (await positions())["region:hebei"]!;
     const before = await positions();
-    await page.keyboard.press("l");
-    await page.waitForTimeout(1500);
-    await page.keyboard.press("l");
-    await layoutIdle();
+    await runLayoutBriefly();
     const after = await positions();
     // Where it was put (ForceAtlas2's worker hands positions back as 32-bit floats).
     expect(after["region:hebei"]!.x).toBeCloseTo(placed.x, 4);
@@ -291,10 +317,7 @@ describe("saved views", () => {
     const hebei = (await keyOf("region:hebei"))!;
     await page.evaluate(() => window.__guanxi!.ready);
     await page.keyboard.press("Escape");
-    await page.keyboard.press("l");
-    await page.waitForTimeout(1200);
-    await page.keyboard.press("l");
-    await layoutIdle();
+    await runLayoutBriefly();
     const changed = await positions();
     expect(changed["region:beijing"]).not.toEqual(saved["region:beijing"]);
 
