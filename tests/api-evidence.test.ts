@@ -4,6 +4,9 @@
  * other labels, other cities and another document label (Dispatch), where one port is named by three
  * dispatches and one dispatch shares nothing; then on a database with no documents at all.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
@@ -128,6 +131,50 @@ describe("the seed: every fact names the articles supporting it", () => {
         facts: 1,
       },
     ]);
+  });
+});
+
+describe("the evidence filter in a saved view", () => {
+  it("is stored and read back with the view, and a damaged one is refused by field", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "guanxi-evidence-views-"));
+    const views = buildServer({ db, viewsDir: dir });
+    try {
+      const view = {
+        format: "guanxi-view",
+        version: 1,
+        nodes: [
+          {
+            id: "region:beijing",
+            key: await keyOf(db, "region:beijing"),
+            label: "Region",
+            name: "北京市",
+            x: 0,
+            y: 0,
+          },
+        ],
+        selection: [],
+        filters: { hiddenLabels: [], hiddenTypes: [] },
+        articles: ["article:tongzhou-innovation-studios"],
+      };
+      const send = (payload: unknown) =>
+        views.inject({
+          method: "POST",
+          url: "/api/views",
+          payload: JSON.stringify(payload),
+          headers: { "content-type": "application/json" },
+        });
+      const saved = await send({ name: "Tongzhou only", view });
+      expect(saved.statusCode, saved.body).toBe(201);
+      const { id } = saved.json() as { id: string };
+      const read = await injectJson<{ view: { articles?: string[] } }>(views, "GET", `/api/views/${id}`);
+      expect(read.body.view.articles).toEqual(["article:tongzhou-innovation-studios"]);
+      const bad = await send({ name: "Bad", view: { ...view, articles: [""] } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toMatch(/articles/);
+    } finally {
+      await views.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
