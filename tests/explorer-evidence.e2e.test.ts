@@ -8,6 +8,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphDb } from "../core/node/graph-db.ts";
+import { screenshot } from "./support/browser.ts";
 import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
 
 let db: GraphDb;
@@ -77,6 +78,7 @@ describe("filtering the view to one article's facts", () => {
     expect(filtered.visible).not.toContain("article:linyi-three-gathering-method");
     expect(await tongzhou.getAttribute("aria-pressed")).toBe("true");
     expect(await page.locator('[data-testid="articles-note"]').textContent()).toContain("1 article");
+    await screenshot(page, "evidence-01-one-article");
   });
 
   it("keeps the filter in the permalink: a reload shows the same facts", async () => {
@@ -132,6 +134,7 @@ describe("the articles behind a fact, and the correlation view", () => {
       { timeout: 10_000 },
     );
     expect(await virtualEdges()).toEqual(Array(10).fill(1));
+    await screenshot(page, "evidence-02-correlation");
     await page.locator('button[data-action="undo"]').click();
     await page.waitForFunction(
       () => window.__guanxi!.graph.filterEdges((_k, a) => a.relType === "SHARES_ENTITIES").length === 0,

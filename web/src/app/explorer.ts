@@ -3,6 +3,7 @@
  * them. Flows live in the controllers (features/*\/…-controller.ts); every change to what is on screen
  * goes through the store (screen/screen-store.ts), so undo/redo covers it.
  */
+import { isVirtualEdgeKey } from "../../../core/evidence.ts";
 import { ApiError } from "../api/client.ts";
 import type { ApiClient } from "../api/client.ts";
 import { EvidenceController } from "../features/evidence/evidence-controller.ts";
@@ -266,7 +267,8 @@ export class Explorer {
       : null;
     return {
       nodesOnScreen: graph.order,
-      edgesOnScreen: graph.size,
+      // The correlation view's derived links are not relationships of the database ("N of M").
+      edgesOnScreen: graph.size - graph.filterEdges((key) => isVirtualEdgeKey(key)).length,
       nodesVisible: this.view.visibleNodes().length,
       totals: this.overview.totals,
       sampled: this.overview.sampled,
