@@ -3,6 +3,7 @@
  * shapes, shared as types so the two cannot drift. Nodes and edges are keyed by Neo4j elementId.
  */
 import type { Draft } from "./draft.ts";
+import type { ArticleSupport } from "./evidence.ts";
 import type { PlainValue } from "./plain-values.ts";
 
 /** A node as the explorer draws it. */
@@ -52,6 +53,8 @@ export interface SchemaResponse {
   /** The active schema: what each label and type is, for the legend's titles and the query editor. */
   schema: {
     name: string;
+    /** The label of the source documents evidence is quoted from (Article in the news model), if any. */
+    documentLabel?: string;
     labels: Record<string, { description?: string; caption?: string }>;
     relationshipTypes: Record<string, { description?: string; from: string[]; to: string[] }>;
   };
@@ -98,8 +101,10 @@ export interface NodeDetailsResponse {
     edge: GraphEdge;
     other: GraphNode;
     /** Every support of the fact: the sentence, and the source document it is quoted from (when known). */
-    supports: { quote: string; article?: { key?: string; id: string; title: string } }[];
+    supports: SupportDetails[];
   }[];
+  /** The articles behind the node's facts (its relationships' evidence), most quotes first. */
+  articles?: ArticleSupport[];
 }
 
 /** Keys per POST /api/nodes: the request body stays well under the API's 1 MB limit. */
@@ -204,7 +209,8 @@ export interface QuotePassage {
 /** A support of a fact: the sentence, its source document, and the passage of it when its text is known. */
 export interface SupportDetails {
   quote: string;
-  article?: { key?: string; id: string; title: string };
+  /** `date`: the article's date (a date-typed property, or `date`/`publishedAt`), when it has one. */
+  article?: { key?: string; id: string; title: string; date?: string };
   /** Where the quote stands in the article's text; absent when the text is unknown or does not contain it. */
   passage?: QuotePassage;
 }
@@ -215,6 +221,23 @@ export interface RelationshipDetailsResponse {
   start: GraphNode;
   end: GraphNode;
   supports: SupportDetails[];
+  /** The articles its quotes come from, with how many quotes each gives. */
+  articles?: ArticleSupport[];
+}
+
+/**
+ * GET /api/articles/:key/shared?limit=N — the correlation view: the articles (the schema's document
+ * label) that share entities with this one, an entity being shared when both articles are linked to it
+ * (MENTIONS in the news model), and the pairs among them that share any.
+ */
+export interface SharedEntitiesResponse {
+  article: GraphNode;
+  /** Articles sharing at least one entity with it, most shared first, at most `limit`. */
+  articles: GraphNode[];
+  /** One per pair of those articles (the first included) sharing entities; `shared` names some of them. */
+  links: { source: string; target: string; count: number; shared: string[] }[];
+  /** More articles share entities with it than `limit`. */
+  truncated: boolean;
 }
 
 /** POST /api/query — analyst Cypher, read-only, with a timeout and a row cap. */

@@ -12,6 +12,8 @@ export const VIEW_DOCUMENT_VERSION = 1;
 export const VIEW_MAX_NODES = 20_000;
 /** The largest request body of a saved view or a view's lookup: 20,000 nodes fit. */
 export const VIEW_BODY_LIMIT = 8 * 1024 * 1024;
+/** Articles an evidence filter names, at most. */
+export const VIEW_MAX_ARTICLES = 1_000;
 /** A saved view's name, at most. */
 export const VIEW_NAME_MAX = 120;
 
@@ -51,6 +53,8 @@ export interface ViewDocument {
   language?: "zh" | "en";
   /** The last query run, with its parameters. */
   query?: { cypher: string; params: Record<string, unknown> };
+  /** Ids of the articles whose facts alone are shown (the evidence filter); absent: no such filter. */
+  articles?: string[];
 }
 
 /** How a view refers to one of its nodes (selection): its id, else its elementId. */
@@ -155,7 +159,11 @@ export function parseViewDocument(value: unknown): ViewDocument {
         typeof value.version === "number" && value.version > VIEW_DOCUMENT_VERSION ? "a newer" : "another"
       } Guanxi`,
     );
-  known(value, ["format", "version", "nodes", "selection", "filters", "camera", "language", "query"], "");
+  known(
+    value,
+    ["format", "version", "nodes", "selection", "filters", "camera", "language", "query", "articles"],
+    "",
+  );
   if (!Array.isArray(value.nodes)) throw new ViewDocumentError("nodes", "must be an array");
   if (value.nodes.length > VIEW_MAX_NODES)
     throw new ViewDocumentError(
@@ -189,6 +197,15 @@ export function parseViewDocument(value: unknown): ViewDocument {
     const params = query.params ?? {};
     if (!isObject(params)) throw new ViewDocumentError("query.params", "must be an object");
     doc.query = { cypher: text(query.cypher, "query.cypher", 100_000), params };
+  }
+  if (value.articles !== undefined) {
+    const articles = strings(value.articles, "articles");
+    if (articles.length > VIEW_MAX_ARTICLES)
+      throw new ViewDocumentError(
+        "articles",
+        `holds ${articles.length} articles; at most ${VIEW_MAX_ARTICLES}`,
+      );
+    if (articles.length) doc.articles = articles;
   }
   return doc;
 }
@@ -258,6 +275,11 @@ export const VIEW_DOCUMENT_JSON_SCHEMA = {
         cypher: { type: "string", minLength: 1, maxLength: 100_000 },
         params: { type: "object" },
       },
+    },
+    articles: {
+      type: "array",
+      maxItems: VIEW_MAX_ARTICLES,
+      items: { type: "string", minLength: 1, maxLength: 1_000 },
     },
   },
 } as const;

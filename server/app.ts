@@ -24,6 +24,7 @@ import { registerQueryRoutes, queryTimeoutFromEnv } from "./routes/query.ts";
 import { registerRelationshipRoutes } from "./routes/relationships.ts";
 import { registerSavedQueryRoutes } from "./routes/saved-queries.ts";
 import { registerSchemaRoutes } from "./routes/schema.ts";
+import { registerArticleRoutes } from "./routes/articles.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 import { registerViewRoutes } from "./routes/views.ts";
 import { viewsDirFromEnv } from "./view-store.ts";
@@ -183,6 +184,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerPathRoutes(app, db, schema);
   registerConnectRoutes(app, db);
   registerRelationshipRoutes(app, db, schema);
+  registerArticleRoutes(app, db, schema);
   const queryWorkers = new QueryWorkerPool(db.config);
   app.addHook("onClose", () => queryWorkers.close());
   registerQueryRoutes(app, db, queryWorkers, {

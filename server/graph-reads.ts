@@ -119,8 +119,24 @@ export function describeSupport(
   if (!doc) return { quote, article: { id: article, title: article } };
   const title = String(doc.properties.title ?? captionOf(doc.properties, doc.labels, schema) ?? article);
   const details: SupportDetails = { quote, article: { key: doc.elementId, id: article, title } };
+  const date = documentDate(doc, schema);
+  if (date !== undefined) details.article!.date = date;
   const text = doc.properties.text;
   const passage = withPassage && typeof text === "string" ? quotePassage(text, quote) : null;
   if (passage) details.passage = passage;
   return details;
+}
+
+/** Property keys read as a document's date when its schema types none as a date. */
+const DATE_KEYS = ["date", "publishedAt", "publishedOn", "published"];
+
+/** A document's date: its first date-typed property (by the schema), else one of DATE_KEYS. */
+export function documentDate(doc: PlainNode, schema: GraphSchema): string | undefined {
+  const specs = schema.nodePropertySpecsFor(doc.labels);
+  const typed = Object.keys(specs).filter((key) => specs[key]?.type === "date");
+  for (const key of [...typed, ...DATE_KEYS]) {
+    const value = doc.properties[key];
+    if ((typeof value === "string" && value !== "") || typeof value === "number") return String(value);
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 /** GET /api/nodes/:key: everything the inspector shows — the node, its neighbours by group, the evidence. */
+import { supportingArticles } from "../../core/evidence.ts";
 import { relationshipSupports } from "../../core/provenance.ts";
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import type { FastifyInstance } from "fastify";
@@ -93,7 +94,8 @@ export function registerNodeRoutes(app: FastifyInstance, db: GraphDb, schema: Gr
         other: toGraphNode(fact.other, undefined, [], schema),
         supports: supportsOf[i]!.map((support) => describeSupport(support, documents, schema)),
       }));
-      const response: NodeDetailsResponse = { node, groups, evidence };
+      const articles = supportingArticles(evidence.map((fact) => fact.supports));
+      const response: NodeDetailsResponse = { node, groups, evidence, articles };
       return response;
     },
   );

@@ -8,6 +8,7 @@ import type { RelationshipDetailsResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/node/cypher-files.ts";
 import type { GraphDb } from "../../core/node/graph-db.ts";
 import type { PlainNode, PlainRelationship } from "../../core/plain-values.ts";
+import { supportingArticles } from "../../core/evidence.ts";
 import { relationshipSupports } from "../../core/provenance.ts";
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
 import { toGraphEdge, toGraphNode } from "../../core/subgraph.ts";
@@ -36,11 +37,13 @@ export function registerRelationshipRoutes(app: FastifyInstance, db: GraphDb, sc
         schema,
         supports.map((s) => s.article).filter((id) => id !== ""),
       );
+      const described = supports.map((s) => describeSupport(s, documents, schema, { passage: true }));
       const response: RelationshipDetailsResponse = {
         edge,
         start: toGraphNode(row.a as PlainNode, Number(row.startDegree), ["text"], schema),
         end: toGraphNode(row.b as PlainNode, Number(row.endDegree), ["text"], schema),
-        supports: supports.map((s) => describeSupport(s, documents, schema, { passage: true })),
+        supports: described,
+        articles: supportingArticles([described]),
       };
       return response;
     },

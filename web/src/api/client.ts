@@ -32,6 +32,7 @@ import type {
   QueryRequest,
   QueryResponse,
   RelationshipDetailsResponse,
+  SharedEntitiesResponse,
   SavedQueriesResponse,
   SchemaResponse,
   SearchResponse,
@@ -88,6 +89,8 @@ export interface ApiClient {
   connect(request: ConnectRequest): Promise<ConnectResponse>;
   /** A relationship with its ends and evidence, for the inspector. */
   relationship(key: string): Promise<RelationshipDetailsResponse>;
+  /** The correlation view: articles sharing entities with an article, and the pairs that share. */
+  sharedArticles(key: string, limit?: number): Promise<SharedEntitiesResponse>;
   query(request: QueryRequest): Promise<QueryResponse>;
   savedQueries(): Promise<SavedQueriesResponse>;
   /** Whether this server writes reviewed drafts (and why not). */
@@ -193,6 +196,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     path: (body) => post("/api/path", body),
     connect: (body) => post("/api/connect", body),
     relationship: (key) => request(`/api/relationships/${encodeURIComponent(key)}`),
+    sharedArticles: (key, limit) =>
+      request(
+        `/api/articles/${encodeURIComponent(key)}/shared${limit === undefined ? "" : `?limit=${limit}`}`,
+      ),
     query: (body) => post("/api/query", body),
     savedQueries: () => request("/api/queries"),
     extractStatus: () => request("/api/extract"),

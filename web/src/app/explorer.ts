@@ -3,8 +3,10 @@
  * them. Flows live in the controllers (features/*\/…-controller.ts); every change to what is on screen
  * goes through the store (screen/screen-store.ts), so undo/redo covers it.
  */
+import { isVirtualEdgeKey } from "../../../core/evidence.ts";
 import { ApiError } from "../api/client.ts";
 import type { ApiClient } from "../api/client.ts";
+import { EvidenceController } from "../features/evidence/evidence-controller.ts";
 import { ExpandController } from "../features/expand/expand-controller.ts";
 import { FiltersController } from "../features/filters/filters-controller.ts";
 import { describeFilters, isFiltering } from "../features/filters/state.ts";
@@ -50,6 +52,7 @@ export class Explorer {
   readonly pins: PinController;
   readonly views: ViewsController;
   readonly marquee: MarqueeController;
+  readonly evidence: EvidenceController;
   private readonly resizeObserver: ResizeObserver;
   /** Told when toolbar and status bar need redrawing. */
   onChange: (what: ExplorerChange) => void = () => {};
@@ -60,8 +63,11 @@ export class Explorer {
     private readonly toasts: Toasts,
     overviewLimit: number = OVERVIEW_LIMIT,
   ) {
-    // The store owns hidden nodes and filters; the view reads them from it at each frame.
-    this.view = new GraphView(page.canvas, { visibility: () => this.store.state });
+    // The store owns hidden nodes and filters; the view reads them from it at each frame (with the
+    // evidence filter's scope, derived from the chosen articles and the graph).
+    this.view = new GraphView(page.canvas, {
+      visibility: () => this.evidence?.visibility(this.store.state) ?? this.store.state,
+    });
     this.store = new ScreenStore(this.view, (request) => api.connect(request));
     this.layout = new LayoutController(this.view.graph, () => this.store.state.pinned);
     const ctx: FeatureContext = {
@@ -79,15 +85,18 @@ export class Explorer {
     this.expand = new ExpandController(ctx, () => this.inspector.render());
     this.path = new PathController(ctx, () => this.overview.schema);
     this.pins = new PinController(ctx);
+    this.evidence = new EvidenceController(ctx, () => this.overview?.schema?.schema.documentLabel);
     this.inspector = new InspectorController(ctx, {
       emptyNote: page.emptyInspector,
       extra: el("div", { class: "inspector-extra" }, [
         this.pins.element,
+        this.evidence.actions,
         this.expand.view.element,
         this.path.view.element,
       ]),
       renderExtra: (primary) => {
         this.pins.render(primary);
+        this.evidence.renderActions(primary);
         this.expand.render(primary);
         this.path.render();
       },
@@ -95,6 +104,7 @@ export class Explorer {
         this.onChange("selection");
         this.views.scheduleSync();
       },
+      filterArticle: (id) => this.evidence.choose(id),
     });
     this.neighbourhood = new NeighbourhoodController(ctx, () => this.onChange("hops"));
     this.overview = new OverviewController(
@@ -136,7 +146,12 @@ export class Explorer {
     this.marquee = new MarqueeController(this.view, (keys, additive) =>
       this.inspector.select(additive ? [...new Set([...this.inspector.selection(), ...keys])] : keys),
     );
-    page.leftPanel.append(this.search.element, this.filters.legend.element, this.filters.types.element);
+    page.leftPanel.append(
+      this.search.element,
+      this.filters.legend.element,
+      this.filters.types.element,
+      this.evidence.panel.element,
+    );
     page.inspectorColumn.append(this.inspector.view.element);
     page.queryDock.append(this.query.panel.element);
     // The canvas shrinks and grows with the query panel; sigma only listens to the window's size.
@@ -240,20 +255,26 @@ export class Explorer {
 
   renderPanels(): void {
     this.filters.render();
+    this.evidence.render();
     this.onChange("graph");
   }
 
   statusInfo() {
     const graph = this.view.graph;
-    const { hidden, filters } = this.store.state;
+    const { hidden, filters, articles } = this.store.state;
+    const only = articles.size
+      ? `only the facts of ${articles.size} article${articles.size > 1 ? "s" : ""}`
+      : null;
     return {
       nodesOnScreen: graph.order,
-      edgesOnScreen: graph.size,
+      // The correlation view's derived links are not relationships of the database ("N of M").
+      edgesOnScreen: graph.size - graph.filterEdges((key) => isVirtualEdgeKey(key)).length,
       nodesVisible: this.view.visibleNodes().length,
       totals: this.overview.totals,
       sampled: this.overview.sampled,
       hidden: hidden.size,
-      filters: isFiltering(filters) ? describeFilters(filters) : null,
+      filters:
+        [isFiltering(filters) ? describeFilters(filters) : null, only].filter(Boolean).join("; ") || null,
       selection: this.inspector.selection().length,
       language: this.view.getState().language,
     };

@@ -18,6 +18,8 @@ export interface ScreenState {
   pinned: ReadonlySet<string>;
   filters: FilterState;
   expansions: Expansions;
+  /** Ids of the articles whose facts alone are shown (features/evidence/); empty: no such filter. */
+  articles: ReadonlySet<string>;
 }
 
 export const INITIAL_SCREEN: ScreenState = {
@@ -25,6 +27,7 @@ export const INITIAL_SCREEN: ScreenState = {
   pinned: new Set(),
   filters: NO_FILTERS,
   expansions: new Map(),
+  articles: new Set(),
 };
 
 export interface ScreenPatch {

@@ -4,6 +4,7 @@
  * label — not hover dimming, which is a passing state. Loaded on demand (the writers bring pinyin
  * conversion and XML code the first view does not need).
  */
+import { isVirtualEdgeKey } from "../../../../core/evidence.ts";
 import { exportSubgraph, fromGraphology } from "../../../../export/index.ts";
 import type { ExportInput, NodeView } from "../../../../export/index.ts";
 import { labelColour } from "../../../../core/appearance.ts";
@@ -24,7 +25,10 @@ function viewInput(ctx: ExportContext, only?: ReadonlySet<string>): ExportInput 
       const hidden = !data || data.hidden || (only !== undefined && !only.has(key));
       return { hidden, size: data?.size, color: labelColour(graph.getNodeAttribute(key, "category")) };
     },
-    edgeDisplay: (key) => ({ hidden: sigma.getEdgeDisplayData(key)?.hidden ?? true }),
+    // The correlation view's derived links are not facts of the database: never exported.
+    edgeDisplay: (key) => ({
+      hidden: isVirtualEdgeKey(key) || (sigma.getEdgeDisplayData(key)?.hidden ?? true),
+    }),
     source: { description: only ? "Guanxi explorer: selection" : "Guanxi explorer: current view" },
   });
 }

@@ -5,7 +5,14 @@
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { labelColour, nodeSize, THEME } from "../../../../core/appearance.ts";
+import { SHARES_ENTITIES } from "../../../../core/evidence.ts";
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs, ViewState, Visibility } from "./types.ts";
+
+/** How many entities a SHARES_ENTITIES link counts; null for every other relationship. */
+function sharedCount(attrs: EdgeAttrs): number | null {
+  const count = attrs.properties.count;
+  return attrs.relType === SHARES_ENTITIES && typeof count === "number" ? count : null;
+}
 
 /** What is in focus (drawn normally) while the rest is dimmed; null when nothing is. */
 export interface Focus {
@@ -40,10 +47,12 @@ export function shortLabel(text: string, max = LABEL_MAX_WIDTH): string {
 }
 
 export function isNodeShown(visibility: Visibility, key: string, category: string): boolean {
+  if (visibility.scope && !visibility.scope.nodes.has(key)) return false;
   return !visibility.hidden.has(key) && !visibility.filters.hiddenLabels.has(category);
 }
 
 export function isEdgeShown(graph: ExplorerGraph, visibility: Visibility, edge: string): boolean {
+  if (visibility.scope && !visibility.scope.edges.has(edge)) return false;
   if (visibility.filters.hiddenTypes.has(graph.getEdgeAttribute(edge, "relType"))) return false;
   const [source, target] = graph.extremities(edge);
   return (
@@ -247,6 +256,12 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
     display.curvature = parallelCurvature(parallelIndex, parallelMaxIndex);
   } else {
     display.type = "straight";
+  }
+  const shared = sharedCount(attrs);
+  if (shared !== null) {
+    // The correlation view's derived links: as thick as the number of entities the two articles share.
+    display.size = Math.max(display.size ?? 1, Math.min(8, 1 + shared));
+    if (display.label) display.label = `${attrs.relType} ×${shared}`;
   }
   if (attrs.draft) {
     display.color = THEME.draft;

@@ -44,6 +44,11 @@ export interface Visibility {
   /** Pinned nodes are drawn with a marker (a dark ring). */
   pinned?: ReadonlySet<string>;
   filters: { hiddenLabels: ReadonlySet<string>; hiddenTypes: ReadonlySet<string> };
+  /**
+   * When set, only these are shown (the facts of chosen articles, features/evidence/): derived from the
+   * graph and the chosen articles by the shell, never stored.
+   */
+  scope?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
 }
 
 export const NOTHING_HIDDEN: Visibility = {

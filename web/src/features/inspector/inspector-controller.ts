@@ -9,6 +9,7 @@ import type {
   NodeDetailsResponse,
   RelationshipDetailsResponse,
 } from "../../../../core/api-types.ts";
+import { isVirtualEdgeKey, type ArticleSupport } from "../../../../core/evidence.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
 import { describeConnected } from "../../screen/connect.ts";
 import { unhidden } from "../../screen/screen-state.ts";
@@ -23,6 +24,8 @@ export interface InspectorSlots {
   renderExtra(primary: string): void;
   /** The selection changed (toolbar and status bar follow). */
   onSelection(): void;
+  /** Show only the facts of an article (the evidence filter, another feature's). */
+  filterArticle(id: string): void;
 }
 
 export class InspectorController {
@@ -43,6 +46,8 @@ export class InspectorController {
         isOnScreen: (key) => ctx.view.graph.hasNode(key),
         isEdgeOnScreen: (key) => ctx.view.graph.hasEdge(key),
         onSelectEdge: (key) => this.selectEdge(key),
+        onFilterArticle: (id) => slots.filterArticle(id),
+        onOpenArticle: (article) => void this.openArticle(article),
       },
       slots.extra,
     );
@@ -133,6 +138,12 @@ export class InspectorController {
       return;
     }
     this.slots.emptyNote.hidden = true;
+    if (isVirtualEdgeKey(key)) {
+      // Derived on screen (the correlation view): nothing to read, everything is in the graph.
+      this.edgeDetails = this.virtualEdgeDetails(key);
+      this.render();
+      return;
+    }
     this.view.showLoading({ name: view.graph.getEdgeAttribute(key, "relType"), category: "Relationship" });
     try {
       const details = await api.relationship(key);
@@ -143,6 +154,45 @@ export class InspectorController {
       if (request !== this.detailsRequest) return;
       this.view.showError(error instanceof Error ? error.message : String(error));
       this.ctx.fail(error, "Could not load the relationship's details");
+    }
+  }
+
+  private virtualEdgeDetails(key: string): RelationshipDetailsResponse {
+    const graph = this.ctx.view.graph;
+    const [source, target] = graph.extremities(key);
+    const node = (k: string): GraphNode => {
+      const attrs = graph.getNodeAttributes(k);
+      return {
+        key: k,
+        label: attrs.category,
+        labels: attrs.labels,
+        name: attrs.name,
+        properties: attrs.properties,
+        ...(attrs.id !== undefined ? { id: attrs.id } : {}),
+      };
+    };
+    const attrs = graph.getEdgeAttributes(key);
+    return {
+      edge: { key, type: attrs.relType, source, target, properties: attrs.properties },
+      start: node(source),
+      end: node(target),
+      supports: [],
+    };
+  }
+
+  /** An article the inspector names: selected, brought onto the screen first when it is not there. */
+  private async openArticle(article: ArticleSupport): Promise<void> {
+    if (!article.key) return;
+    if (this.ctx.view.graph.hasNode(article.key)) {
+      await this.show(article.key);
+      return;
+    }
+    try {
+      const [node] = await this.ctx.api.nodes([article.key]);
+      if (node) await this.focusNode(node);
+      else this.ctx.notify(`《${article.title}》 is no longer in the database`, "error");
+    } catch (error) {
+      this.ctx.fail(error, "Could not open the article");
     }
   }
 

@@ -11,6 +11,7 @@ import type {
   RelationshipDetailsResponse,
   SupportDetails,
 } from "../../../../core/api-types.ts";
+import { isVirtualEdgeKey, type ArticleSupport } from "../../../../core/evidence.ts";
 import type { PlainValue } from "../../../../core/plain-values.ts";
 import { el, setChildren } from "../../lib/dom.ts";
 import { icon } from "../../lib/icons.ts";
@@ -25,6 +26,10 @@ export interface InspectorHandlers {
   isOnScreen: (key: string) => boolean;
   isEdgeOnScreen: (key: string) => boolean;
   onSelectEdge: (key: string) => void;
+  /** Show only the facts of this article (the evidence filter). */
+  onFilterArticle: (id: string) => void;
+  /** Select the article's node (brought onto the screen first when it is not there). */
+  onOpenArticle: (article: ArticleSupport) => void;
 }
 
 function labelChip(label: string): HTMLElement {
@@ -82,6 +87,7 @@ export class InspectorView {
       this.slot,
       this.properties(node),
       this.neighbours(details),
+      this.supportedBy(details.articles ?? []),
       this.evidence(details),
     ]);
     this.body.scrollTop = 0;
@@ -113,8 +119,16 @@ export class InspectorView {
         end_(end, "end"),
         el("p", { class: "muted small edge-direction", text: `${start.name} → ${end.name}` }),
       ]),
+      isVirtualEdgeKey(edge.key)
+        ? el("p", {
+            class: "muted small",
+            attrs: { "data-testid": "virtual-edge-note" },
+            text: "Derived by the explorer, not in the database: the two articles name the same entities.",
+          })
+        : null,
       this.propertyList(edgeProperties(edge.properties)),
-      this.supports(details.supports),
+      isVirtualEdgeKey(edge.key) ? null : this.supportedBy(details.articles ?? []),
+      isVirtualEdgeKey(edge.key) ? null : this.supports(details.supports),
     ]);
     this.body.scrollTop = 0;
   }
@@ -140,6 +154,56 @@ export class InspectorView {
               ? el("p", { class: "muted small", text: "The quote was not found in the article's text." })
               : null,
         ]),
+      ),
+    ]);
+  }
+
+  /** The articles behind the facts shown: title, date, quotes; each a click from its filter or its node. */
+  private supportedBy(articles: ArticleSupport[]): HTMLElement {
+    return el("section", { class: "inspector-section", attrs: { "data-testid": "supported-by" } }, [
+      el("h3", { class: "inspector-heading" }, [
+        "Supported by",
+        el("span", { class: "count", text: String(articles.length) }),
+      ]),
+      articles.length === 0
+        ? el("p", { class: "muted", text: "No article: these facts carry no provenance." })
+        : null,
+      el(
+        "ul",
+        { class: "neighbour-list supporting-articles" },
+        articles.map((article) =>
+          el("li", { class: "supporting-article", attrs: { "data-article": article.id } }, [
+            el("div", { class: "neighbour-name", text: `《${article.title}》`, title: article.title }),
+            el("div", {
+              class: "muted small",
+              text: [
+                article.date,
+                `${article.quotes} quote${article.quotes === 1 ? "" : "s"}`,
+                article.facts > 1 ? `${article.facts} facts` : null,
+              ]
+                .filter(Boolean)
+                .join(" · "),
+            }),
+            el("div", { class: "article-actions" }, [
+              el("button", {
+                class: "link-button",
+                text: "Only its facts",
+                title: "Show only the facts this article supports",
+                attrs: { type: "button", "data-action": "filter" },
+                on: { click: () => this.handlers.onFilterArticle(article.id) },
+              }),
+              article.key
+                ? el("button", {
+                    class: "link-button",
+                    text: this.handlers.isOnScreen(article.key) ? "Open" : "Open (add)",
+                    title: "Select the article in the graph",
+                    attrs: { type: "button", "data-action": "open" },
+                    on: { click: () => this.handlers.onOpenArticle(article) },
+                  })
+                : null,
+            ]),
+          ]),
+        ),
       ),
     ]);
   }

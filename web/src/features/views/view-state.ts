@@ -25,6 +25,8 @@ export interface ScreenPart {
   hidden: ReadonlySet<string>;
   pinned: ReadonlySet<string>;
   filters: Visibility["filters"];
+  /** The evidence filter: ids of the articles whose facts alone are shown. */
+  articles?: ReadonlySet<string>;
 }
 
 export interface CaptureInput {
@@ -79,6 +81,7 @@ export function captureView({
   if (camera) doc.camera = camera;
   if (language) doc.language = language;
   if (query) doc.query = { cypher: query.cypher, params: query.params };
+  if (screen.articles?.size) doc.articles = [...screen.articles].sort();
   return doc;
 }
 
@@ -121,6 +124,7 @@ export function planView(doc: ViewDocument, resolved: ResolveNodesResponse): Vie
         hiddenLabels: new Set(doc.filters.hiddenLabels),
         hiddenTypes: new Set(doc.filters.hiddenTypes),
       },
+      articles: new Set(doc.articles ?? []),
     },
     selection,
     missing,
