@@ -4,6 +4,7 @@
  */
 import type { Draft } from "./draft.ts";
 import type { PlainValue } from "./plain-values.ts";
+import type { TimeSchema } from "./schema/time-properties.ts";
 
 /** A node as the explorer draws it. */
 export interface GraphNode {
@@ -53,7 +54,12 @@ export interface SchemaResponse {
   schema: {
     name: string;
     labels: Record<string, { description?: string; caption?: string }>;
-    relationshipTypes: Record<string, { description?: string; from: string[]; to: string[] }>;
+    relationshipTypes: Record<
+      string,
+      { description?: string; from: string[]; to: string[]; hierarchy?: boolean }
+    >;
+    /** Which properties are points in time (core/schema/time-properties.ts): the timeline's. */
+    time?: TimeSchema;
   };
   search: SearchStatus;
 }

@@ -5,6 +5,8 @@
  * and exported view files all hold this one shape. Browser-safe; pure.
  */
 import type { Subgraph } from "./api-types.ts";
+import { parsePeriod } from "./partial-date.ts";
+import type { TimePeriod } from "./partial-date.ts";
 
 export const VIEW_DOCUMENT_FORMAT = "guanxi-view";
 export const VIEW_DOCUMENT_VERSION = 1;
@@ -51,6 +53,11 @@ export interface ViewDocument {
   language?: "zh" | "en";
   /** The last query run, with its parameters. */
   query?: { cypher: string; params: Record<string, unknown> };
+  /**
+   * The timeline's filter: only what falls in this period is shown (partial dates, both ends
+   * inclusive: from "2023" to "2023" is the whole of 2023). Absent: no time filter.
+   */
+  time?: TimePeriod;
 }
 
 /** How a view refers to one of its nodes (selection): its id, else its elementId. */
@@ -140,6 +147,20 @@ function parseCamera(value: unknown): ViewCamera {
   return camera;
 }
 
+function parseTime(value: unknown): TimePeriod {
+  if (!isObject(value)) throw new ViewDocumentError("time", "must be an object with from and to");
+  known(value, ["from", "to"], "time");
+  const period = { from: text(value.from, "time.from", 10), to: text(value.to, "time.to", 10) };
+  try {
+    parsePeriod(period);
+  } catch (error) {
+    const message = (error as Error).message;
+    const end = message.startsWith("to:") ? "to" : "from";
+    throw new ViewDocumentError(`time.${end}`, message.replace(/^(from|to): /, ""));
+  }
+  return period;
+}
+
 /**
  * Checks a value read from JSON (an address, a file, a request) and returns it as a ViewDocument;
  * throws a ViewDocumentError naming the first field that is wrong. Unknown fields are refused.
@@ -155,7 +176,11 @@ export function parseViewDocument(value: unknown): ViewDocument {
         typeof value.version === "number" && value.version > VIEW_DOCUMENT_VERSION ? "a newer" : "another"
       } Guanxi`,
     );
-  known(value, ["format", "version", "nodes", "selection", "filters", "camera", "language", "query"], "");
+  known(
+    value,
+    ["format", "version", "nodes", "selection", "filters", "camera", "language", "query", "time"],
+    "",
+  );
   if (!Array.isArray(value.nodes)) throw new ViewDocumentError("nodes", "must be an array");
   if (value.nodes.length > VIEW_MAX_NODES)
     throw new ViewDocumentError(
@@ -190,8 +215,12 @@ export function parseViewDocument(value: unknown): ViewDocument {
     if (!isObject(params)) throw new ViewDocumentError("query.params", "must be an object");
     doc.query = { cypher: text(query.cypher, "query.cypher", 100_000), params };
   }
+  if (value.time !== undefined) doc.time = parseTime(value.time);
   return doc;
 }
+
+/** A year, a month or a day: 2023, 2023-06, 2023-06-14. */
+const PARTIAL_DATE_PATTERN = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
 
 /** JSON Schema of a view document: what the server validates saved views against. */
 export const VIEW_DOCUMENT_JSON_SCHEMA = {
@@ -257,6 +286,15 @@ export const VIEW_DOCUMENT_JSON_SCHEMA = {
       properties: {
         cypher: { type: "string", minLength: 1, maxLength: 100_000 },
         params: { type: "object" },
+      },
+    },
+    time: {
+      type: "object",
+      required: ["from", "to"],
+      additionalProperties: false,
+      properties: {
+        from: { type: "string", pattern: PARTIAL_DATE_PATTERN },
+        to: { type: "string", pattern: PARTIAL_DATE_PATTERN },
       },
     },
   },
