@@ -95,7 +95,7 @@ describe("the view document", () => {
 
   it("has a JSON schema that names every field the parser accepts", () => {
     expect(Object.keys(VIEW_DOCUMENT_JSON_SCHEMA.properties).sort()).toEqual(
-      ["camera", "filters", "format", "language", "nodes", "query", "selection", "version"].sort(),
+      ["camera", "filters", "format", "language", "nodes", "query", "selection", "time", "version"].sort(),
     );
     expect(Object.keys(VIEW_DOCUMENT_JSON_SCHEMA.properties.nodes.items.properties).sort()).toEqual(
       ["hidden", "id", "key", "label", "name", "pinned", "x", "y"].sort(),

@@ -9,6 +9,7 @@ import { NO_FILTERS } from "../features/filters/state.ts";
 import { EMPTY_PATCH, invertPatch, isEmptyPatch } from "../features/graph-view/merge.ts";
 import type { GraphPatch } from "../features/graph-view/types.ts";
 import type { Subgraph } from "../../../core/api-types.ts";
+import type { TimePeriod } from "../../../core/partial-date.ts";
 import { describeConnected } from "./connect.ts";
 import type { Connected } from "./connect.ts";
 
@@ -18,6 +19,8 @@ export interface ScreenState {
   pinned: ReadonlySet<string>;
   filters: FilterState;
   expansions: Expansions;
+  /** The timeline's period: only what falls in it is shown (features/timeline/); null: all of time. */
+  time: TimePeriod | null;
 }
 
 export const INITIAL_SCREEN: ScreenState = {
@@ -25,6 +28,7 @@ export const INITIAL_SCREEN: ScreenState = {
   pinned: new Set(),
   filters: NO_FILTERS,
   expansions: new Map(),
+  time: null,
 };
 
 export interface ScreenPatch {

@@ -44,6 +44,8 @@ export interface Visibility {
   /** Pinned nodes are drawn with a marker (a dark ring). */
   pinned?: ReadonlySet<string>;
   filters: { hiddenLabels: ReadonlySet<string>; hiddenTypes: ReadonlySet<string> };
+  /** Nodes and relationships outside the timeline's period (features/timeline/time-filter.ts). */
+  outOfTime?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
 }
 
 export const NOTHING_HIDDEN: Visibility = {

@@ -17,6 +17,7 @@ import {
   type ViewDocument,
   type ViewNode,
 } from "../../../../core/view-document.ts";
+import type { TimePeriod } from "../../../../core/partial-date.ts";
 import type { Point } from "../graph-view/merge.ts";
 import type { ExplorerGraph, Language, Visibility } from "../graph-view/types.ts";
 
@@ -25,6 +26,8 @@ export interface ScreenPart {
   hidden: ReadonlySet<string>;
   pinned: ReadonlySet<string>;
   filters: Visibility["filters"];
+  /** The timeline's period (absent in views written before there was one). */
+  time?: TimePeriod | null;
 }
 
 export interface CaptureInput {
@@ -79,6 +82,7 @@ export function captureView({
   if (camera) doc.camera = camera;
   if (language) doc.language = language;
   if (query) doc.query = { cypher: query.cypher, params: query.params };
+  if (screen.time) doc.time = { from: screen.time.from, to: screen.time.to };
   return doc;
 }
 
@@ -121,6 +125,7 @@ export function planView(doc: ViewDocument, resolved: ResolveNodesResponse): Vie
         hiddenLabels: new Set(doc.filters.hiddenLabels),
         hiddenTypes: new Set(doc.filters.hiddenTypes),
       },
+      time: doc.time ? { from: doc.time.from, to: doc.time.to } : null,
     },
     selection,
     missing,
