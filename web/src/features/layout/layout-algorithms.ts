@@ -140,35 +140,56 @@ export function concentricLayout(nodes: readonly LayoutNode[]): Positions {
 
 /**
  * Layers with dagre: for each hierarchy relationship (start under end) the end goes on a layer above
- * the start. Nodes in no hierarchy relationship sit on the top layer; dagre orders each layer to keep
- * crossings few. Returned with y up.
+ * the start, and dagre orders each layer to keep crossings few. Nodes in no hierarchy relationship
+ * are set out in rows under the tree, as wide as it is, instead of crowding its top layer. Returned
+ * with y up.
  */
 export function hierarchyLayout(
   nodes: readonly LayoutNode[],
   edges: readonly LayoutEdge[],
   types: readonly string[] = [],
 ): Positions {
-  const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: "TB", nodesep: 30, ranksep: 80, marginx: 0, marginy: 0 });
-  g.setDefaultEdgeLabel(() => ({}));
-  const known = new Set<string>();
-  for (const node of nodes) {
-    const side = Math.max(8, node.size * 2);
-    g.setNode(node.key, { width: side * 3, height: side });
-    known.add(node.key);
-  }
+  const RANK_SEP = 80;
+  const known = new Map(nodes.map((n) => [n.key, n]));
   const wanted = new Set(types);
-  for (const edge of edges) {
-    if (wanted.size && !wanted.has(edge.type)) continue;
-    if (!known.has(edge.source) || !known.has(edge.target) || edge.source === edge.target) continue;
-    // dagre puts an edge's source above its target: the parent (end) first.
-    g.setEdge(edge.target, edge.source);
+  const links = edges.filter(
+    (e) =>
+      (wanted.size === 0 || wanted.has(e.type)) &&
+      known.has(e.source) &&
+      known.has(e.target) &&
+      e.source !== e.target,
+  );
+  const inTree = new Set(links.flatMap((e) => [e.source, e.target]));
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: "TB", nodesep: 30, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const cell = (node: LayoutNode) => Math.max(8, node.size * 2);
+  for (const key of inTree) {
+    const side = cell(known.get(key)!);
+    g.setNode(key, { width: side * 3, height: side });
   }
-  dagre.layout(g);
+  // dagre puts an edge's source above its target: the parent (end) first.
+  for (const edge of links) g.setEdge(edge.target, edge.source);
   const out: Positions = {};
-  for (const key of known) {
-    const { x, y } = g.node(key);
-    out[key] = { x, y: -y };
+  let width = 0;
+  let bottom = 0;
+  if (inTree.size) {
+    dagre.layout(g);
+    for (const key of inTree) {
+      const { x, y } = g.node(key);
+      out[key] = { x, y: -y };
+      width = Math.max(width, x);
+      bottom = Math.min(bottom, -y);
+    }
+  }
+  const rest = nodes.filter((n) => !inTree.has(n.key));
+  if (rest.length) {
+    const step = Math.max(...rest.map(cell)) * 3 + 30;
+    const columns = Math.max(Math.ceil(Math.sqrt(rest.length)), Math.floor(width / step) + 1);
+    const top = inTree.size ? bottom - RANK_SEP * 1.5 : 0;
+    rest.forEach((node, i) => {
+      out[node.key] = { x: (i % columns) * step, y: top - Math.floor(i / columns) * (RANK_SEP / 2) };
+    });
   }
   return out;
 }
