@@ -74,7 +74,7 @@ export class TimelineController {
     );
     this.playButton.addEventListener("click", () => this.togglePlay());
     this.clearButton.addEventListener("click", () => this.clear());
-    window.addEventListener("pointerup", () => this.endBrush());
+    window.addEventListener("pointerup", this.onPointerUp);
     const graph = ctx.view.graph;
     const dirty = () => this.invalidate();
     for (const event of ["nodeAdded", "nodeDropped", "edgeAdded", "edgeDropped", "cleared"] as const)
@@ -145,7 +145,11 @@ export class TimelineController {
 
   kill(): void {
     this.stopPlay();
+    window.removeEventListener("pointerup", this.onPointerUp);
   }
+
+  /** A brush ends wherever the button is let go. */
+  private readonly onPointerUp = () => this.endBrush();
 
   render(): void {
     const before = this.facts;
