@@ -5,6 +5,7 @@
 import type { Draft } from "./draft.ts";
 import type { ArticleSupport } from "./evidence.ts";
 import type { PlainValue } from "./plain-values.ts";
+import type { TimeSchema } from "./schema/time-properties.ts";
 
 /** A node as the explorer draws it. */
 export interface GraphNode {
@@ -56,7 +57,12 @@ export interface SchemaResponse {
     /** The label of the source documents evidence is quoted from (Article in the news model), if any. */
     documentLabel?: string;
     labels: Record<string, { description?: string; caption?: string }>;
-    relationshipTypes: Record<string, { description?: string; from: string[]; to: string[] }>;
+    relationshipTypes: Record<
+      string,
+      { description?: string; from: string[]; to: string[]; hierarchy?: boolean }
+    >;
+    /** Which properties are points in time (core/schema/time-properties.ts): the timeline's. */
+    time?: TimeSchema;
   };
   search: SearchStatus;
 }

@@ -25,6 +25,13 @@ export interface PropertySpec {
   required?: boolean;
   /** Computed by Guanxi at ingest, never read from input. */
   derived?: boolean;
+  /**
+   * An `int` that is a point in time, not a count: "year" — 2023 is the year 2023 (the timeline shows
+   * it). `date` properties are points in time already.
+   */
+  time?: "year";
+  /** With `time: "year"`: the `int` property of the same node or relationship holding the month (1–12). */
+  monthProperty?: string;
 }
 
 /** Scalars and lists a property can hold once parsed: dates stay ISO `YYYY-MM-DD` strings until the Neo4j door. */

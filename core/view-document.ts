@@ -5,6 +5,8 @@
  * and exported view files all hold this one shape. Browser-safe; pure.
  */
 import type { Subgraph } from "./api-types.ts";
+import { parsePeriod } from "./partial-date.ts";
+import type { TimePeriod } from "./partial-date.ts";
 
 export const VIEW_DOCUMENT_FORMAT = "guanxi-view";
 export const VIEW_DOCUMENT_VERSION = 1;
@@ -55,6 +57,11 @@ export interface ViewDocument {
   query?: { cypher: string; params: Record<string, unknown> };
   /** Ids of the articles whose facts alone are shown (the evidence filter); absent: no such filter. */
   articles?: string[];
+  /**
+   * The timeline's filter: only what falls in this period is shown (partial dates, both ends
+   * inclusive: from "2023" to "2023" is the whole of 2023). Absent: no time filter.
+   */
+  time?: TimePeriod;
 }
 
 /** How a view refers to one of its nodes (selection): its id, else its elementId. */
@@ -144,6 +151,20 @@ function parseCamera(value: unknown): ViewCamera {
   return camera;
 }
 
+function parseTime(value: unknown): TimePeriod {
+  if (!isObject(value)) throw new ViewDocumentError("time", "must be an object with from and to");
+  known(value, ["from", "to"], "time");
+  const period = { from: text(value.from, "time.from", 10), to: text(value.to, "time.to", 10) };
+  try {
+    parsePeriod(period);
+  } catch (error) {
+    const message = (error as Error).message;
+    const end = message.startsWith("to:") ? "to" : "from";
+    throw new ViewDocumentError(`time.${end}`, message.replace(/^(from|to): /, ""));
+  }
+  return period;
+}
+
 /**
  * Checks a value read from JSON (an address, a file, a request) and returns it as a ViewDocument;
  * throws a ViewDocumentError naming the first field that is wrong. Unknown fields are refused.
@@ -161,7 +182,7 @@ export function parseViewDocument(value: unknown): ViewDocument {
     );
   known(
     value,
-    ["format", "version", "nodes", "selection", "filters", "camera", "language", "query", "articles"],
+    ["format", "version", "nodes", "selection", "filters", "camera", "language", "query", "articles", "time"],
     "",
   );
   if (!Array.isArray(value.nodes)) throw new ViewDocumentError("nodes", "must be an array");
@@ -207,8 +228,12 @@ export function parseViewDocument(value: unknown): ViewDocument {
       );
     if (articles.length) doc.articles = articles;
   }
+  if (value.time !== undefined) doc.time = parseTime(value.time);
   return doc;
 }
+
+/** A year, a month or a day: 2023, 2023-06, 2023-06-14. */
+const PARTIAL_DATE_PATTERN = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
 
 /** JSON Schema of a view document: what the server validates saved views against. */
 export const VIEW_DOCUMENT_JSON_SCHEMA = {
@@ -280,6 +305,15 @@ export const VIEW_DOCUMENT_JSON_SCHEMA = {
       type: "array",
       maxItems: VIEW_MAX_ARTICLES,
       items: { type: "string", minLength: 1, maxLength: 1_000 },
+    },
+    time: {
+      type: "object",
+      required: ["from", "to"],
+      additionalProperties: false,
+      properties: {
+        from: { type: "string", pattern: PARTIAL_DATE_PATTERN },
+        to: { type: "string", pattern: PARTIAL_DATE_PATTERN },
+      },
     },
   },
 } as const;

@@ -108,6 +108,13 @@ describe("GET /api/schema", () => {
       from: ["Alliance", "Event"],
       to: ["Region"],
     });
+    // The timeline's time properties and the hierarchy layout's types, from the schema.
+    expect(body.schema.relationshipTypes.PART_OF!.hierarchy).toBe(true);
+    expect(body.schema.relationshipTypes.SPANS!.hierarchy).toBeUndefined();
+    expect(body.schema.time!.labels.Alliance).toEqual([
+      { key: "foundedYear", unit: "year", month: "foundedMonth" },
+    ]);
+    expect(body.schema.time!.relationshipTypes.MEMBER_OF).toEqual([{ key: "since", unit: "date" }]);
     expect(body.search).toEqual({ mode: "index", unindexedLabels: [] });
   });
 });

@@ -87,6 +87,21 @@ export function checkSchemaNode(file: string, text: string, root: Node, prefix: 
         problem([...path, name, "type"], `"${KEY_PROPERTY}" is Guanxi's node key and is always text`);
       if (spec.enum && spec.type !== "string" && spec.type !== "string[]")
         problem([...path, name, "enum"], "a closed vocabulary (enum) is for text properties");
+      if (spec.time !== undefined && spec.type !== "int")
+        problem(
+          [...path, name, "time"],
+          `"time": "year" is for int properties (a date property is a time already)`,
+        );
+      if (spec.monthProperty !== undefined) {
+        const month = specs?.[spec.monthProperty];
+        if (spec.time !== "year")
+          problem([...path, name, "monthProperty"], 'a month goes with a year: set "time": "year" too');
+        else if (!month || month.type !== "int")
+          problem(
+            [...path, name, "monthProperty"],
+            `"${spec.monthProperty}" is not an int property declared beside "${name}"`,
+          );
+      }
     }
   };
   const nodeReserved = DERIVED_NODE_PROPERTIES;

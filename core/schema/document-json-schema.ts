@@ -25,6 +25,15 @@ const PROPERTY_SPEC: JsonSchema = {
       uniqueItems: true,
       description: "A closed vocabulary: the only values allowed (text properties).",
     },
+    time: {
+      const: "year",
+      description: 'An int that is a point in time: "year" (2023 is the year 2023, shown on the timeline).',
+    },
+    monthProperty: {
+      type: "string",
+      minLength: 1,
+      description: 'With time "year": the int property of the same element holding the month (1–12).',
+    },
   },
 };
 
@@ -85,6 +94,11 @@ export function buildSchemaDocumentJsonSchema(): JsonSchema {
             to: { type: "array", items: NAME, minItems: 1, uniqueItems: true },
             properties: PROPERTIES,
             provenance: PROVENANCE_RULE,
+            hierarchy: {
+              type: "boolean",
+              description:
+                "The start lies under the end in a hierarchy (a district PART_OF its city): the hierarchical layout draws the end above.",
+            },
           },
         },
       },

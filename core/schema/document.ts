@@ -33,6 +33,11 @@ export interface RelationshipTypeDefinition {
   properties?: Record<string, PropertySpec>;
   /** Default: the schema's `provenance.default`, else `optional`. */
   provenance?: ProvenanceRule;
+  /**
+   * The start lies under the end in a hierarchy (a district PART_OF its city, an office LOCATED_IN its
+   * region): the explorer's hierarchical layout draws the end above the start by default.
+   */
+  hierarchy?: boolean;
 }
 
 export interface SchemaDocument {

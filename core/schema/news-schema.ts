@@ -93,6 +93,8 @@ export const NEWS_SCHEMA: SchemaDocument = {
       properties: {
         foundedYear: {
           type: "int",
+          time: "year",
+          monthProperty: "foundedMonth",
           description: "Year founded (the sources often give only year and month).",
         },
         foundedMonth: { type: "int", description: "Month founded, 1–12." },
@@ -110,7 +112,7 @@ export const NEWS_SCHEMA: SchemaDocument = {
       caption: "name",
       properties: {
         kind: { type: "string", description: "e.g. ceremony, competition, campaign, activity, selection." },
-        year: { type: "int", description: "Year it took place or started." },
+        year: { type: "int", time: "year", description: "Year it took place or started." },
         date: { type: "date", description: "Exact date, when the sources give one." },
       },
     },
@@ -133,11 +135,13 @@ export const NEWS_SCHEMA: SchemaDocument = {
       description: "Is a subdivision or sub-unit of (district of a city, union of a federation).",
       from: ["Organisation", "Region"],
       to: ["Organisation", "Region"],
+      hierarchy: true,
     },
     LOCATED_IN: {
       description: "Is based in, or takes place in, a region.",
       from: ["Organisation", "Event", "Alliance"],
       to: ["Region"],
+      hierarchy: true,
     },
     MEMBER_OF: {
       description: "Belongs to an alliance or organisation.",
@@ -155,7 +159,7 @@ export const NEWS_SCHEMA: SchemaDocument = {
       from: ["Organisation"],
       to: ["Organisation"],
       properties: {
-        year: { type: "int", description: "Year of the designation." },
+        year: { type: "int", time: "year", description: "Year of the designation." },
         title: { type: "string", description: "The title conferred, in the original language." },
       },
     },
@@ -163,7 +167,7 @@ export const NEWS_SCHEMA: SchemaDocument = {
       description: "Set up or founded.",
       from: ["Organisation", "Region"],
       to: ["Organisation", "Alliance", "Event"],
-      properties: { year: { type: "int", description: "Year established." } },
+      properties: { year: { type: "int", time: "year", description: "Year established." } },
     },
     ORGANISED: {
       description: "Organised, hosted or ran an event.",

@@ -1,5 +1,6 @@
 /** GET /api/schema: the labels, relationship types and property keys in the database, with counts. */
 import type { GraphSchema } from "../../core/schema/graph-schema.ts";
+import { timeSchemaOf } from "../../core/schema/time-properties.ts";
 import type { FastifyInstance } from "fastify";
 import type { SchemaResponse } from "../../core/api-types.ts";
 import { loadCypher } from "../../core/node/cypher-files.ts";
@@ -46,9 +47,15 @@ function schemaSummary(schema: GraphSchema): SchemaResponse["schema"] {
     relationshipTypes: Object.fromEntries(
       Object.entries(doc.relationshipTypes).map(([type, def]) => [
         type,
-        { ...(def.description ? { description: def.description } : {}), from: def.from, to: def.to },
+        {
+          ...(def.description ? { description: def.description } : {}),
+          from: def.from,
+          to: def.to,
+          ...(def.hierarchy ? { hierarchy: true } : {}),
+        },
       ]),
     ),
+    time: timeSchemaOf(doc),
   };
 }
 

@@ -104,6 +104,7 @@ describe("the view document", () => {
         "nodes",
         "query",
         "selection",
+        "time",
         "version",
       ].sort(),
     );

@@ -114,6 +114,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         else if (explorer.review.dialog.isOpen) explorer.review.dialog.close();
         else if (explorer.review.isOpen) explorer.review.close();
         else if (explorer.views.panel.isOpen) explorer.views.panel.close();
+        else if (explorer.layouts.isOpen) explorer.layouts.close();
         else if (help.isOpen) help.close();
         else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
         else if (panels.close()) break;
@@ -156,6 +157,9 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         break;
       case "layout":
         explorer.layout.toggle();
+        break;
+      case "layouts":
+        explorer.layouts.toggle();
         break;
       case "undo":
         explorer.undo();
@@ -225,6 +229,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       { action: "zoomIn", icon: "zoomIn", label: "Zoom in" },
       { action: "zoomOut", icon: "zoomOut", label: "Zoom out" },
       { action: "layout", icon: "play", label: "Run layout" },
+      { action: "layouts", icon: "layouts", label: "Layouts" },
     ])
     .group(
       [

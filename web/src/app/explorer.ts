@@ -15,6 +15,7 @@ import { displayName } from "../features/graph-view/reducers.ts";
 import type { Highlight } from "../features/graph-view/types.ts";
 import { InspectorController } from "../features/inspector/inspector-controller.ts";
 import { LayoutController } from "../features/layout/layout.ts";
+import { LayoutChooser } from "../features/layout/layout-chooser.ts";
 import { PinController } from "../features/layout/pin-controller.ts";
 import { OVERVIEW_LIMIT, OverviewController } from "../features/overview/overview-controller.ts";
 import { NeighbourhoodController } from "../features/neighbourhood/neighbourhood-controller.ts";
@@ -22,6 +23,7 @@ import { PathController } from "../features/path/path-controller.ts";
 import { QueryController } from "../features/query/query-controller.ts";
 import { ReviewController } from "../features/review/review-controller.ts";
 import { SearchView } from "../features/search/search-view.ts";
+import { TimelineController } from "../features/timeline/timeline-controller.ts";
 import { MarqueeController } from "../features/selection/marquee-controller.ts";
 import { ViewsController } from "../features/views/views-controller.ts";
 import { el } from "../lib/dom.ts";
@@ -40,6 +42,8 @@ export class Explorer {
   readonly view: GraphView;
   readonly store: ScreenStore;
   readonly layout: LayoutController;
+  readonly layouts: LayoutChooser;
+  readonly timeline: TimelineController;
   readonly search: SearchView;
   readonly inspector: InspectorController;
   readonly expand: ExpandController;
@@ -63,10 +67,15 @@ export class Explorer {
     private readonly toasts: Toasts,
     overviewLimit: number = OVERVIEW_LIMIT,
   ) {
-    // The store owns hidden nodes and filters; the view reads them from it at each frame (with the
-    // evidence filter's scope, derived from the chosen articles and the graph).
+    // The store owns hidden nodes and filters; the view reads them from it at each frame, with the
+    // evidence filter's scope (derived from the chosen articles and the graph) and what the
+    // timeline's period leaves out.
     this.view = new GraphView(page.canvas, {
-      visibility: () => this.evidence?.visibility(this.store.state) ?? this.store.state,
+      visibility: () => {
+        const state = this.store.state;
+        const scoped = this.evidence?.visibility(state) ?? state;
+        return this.timeline.visibility({ ...scoped, time: state.time });
+      },
     });
     this.store = new ScreenStore(this.view, (request) => api.connect(request));
     this.layout = new LayoutController(this.view.graph, () => this.store.state.pinned);
@@ -120,6 +129,14 @@ export class Explorer {
       overviewLimit,
     );
     this.filters = new FiltersController(ctx, () => this.overview.schema);
+    this.layouts = new LayoutChooser(ctx, this.layout, () =>
+      Object.entries(this.overview.schema?.schema.relationshipTypes ?? {})
+        .filter(([, def]) => def.hierarchy)
+        .map(([type]) => type),
+    );
+    this.timeline = new TimelineController(ctx, () => this.overview.schema?.schema.time);
+    page.canvasWrap.append(this.layouts.element);
+    page.timelineDock.append(this.timeline.element);
     this.search = new SearchView(api, {
       onChoose: (node) => void this.inspector.focusNode(node),
       onError: (error) => this.fail(error, "Search failed"),
@@ -256,6 +273,7 @@ export class Explorer {
   renderPanels(): void {
     this.filters.render();
     this.evidence.render();
+    this.timeline.render();
     this.onChange("graph");
   }
 
@@ -298,6 +316,8 @@ export class Explorer {
     this.views.kill();
     this.resizeObserver.disconnect();
     this.query.kill();
+    this.layouts.kill();
+    this.timeline.kill();
     this.layout.kill();
     this.view.kill();
   }

@@ -10,6 +10,10 @@ export interface Page {
   canvasOverlay: HTMLElement;
   /** Under the canvas, in the same column: the query panel. */
   queryDock: HTMLElement;
+  /** Right under the canvas: the timeline. */
+  timelineDock: HTMLElement;
+  /** Over the canvas, top left: the layout chooser. */
+  canvasWrap: HTMLElement;
   inspectorColumn: HTMLElement;
   emptyInspector: HTMLElement;
   footer: HTMLElement;
@@ -44,12 +48,14 @@ export function buildPage(root: HTMLElement): Page {
   const inspectorColumn = el("div", { class: "inspector-column" }, [emptyInspector]);
   const footer = el("div", { class: "footer" });
   const queryDock = el("div", { class: "query-dock" });
+  const timelineDock = el("div", { class: "timeline-dock" });
+  const canvasWrap = el("section", { class: "canvas-wrap", attrs: { "aria-label": "Graph view" } }, [
+    canvas,
+    canvasOverlay,
+  ]);
   const main = el("main", { class: "workspace" }, [
     leftPanel,
-    el("div", { class: "centre-column" }, [
-      el("section", { class: "canvas-wrap", attrs: { "aria-label": "Graph view" } }, [canvas, canvasOverlay]),
-      queryDock,
-    ]),
+    el("div", { class: "centre-column" }, [canvasWrap, timelineDock, queryDock]),
     inspectorColumn,
   ]);
   const app = el("div", { class: "app" }, [topbar, progress, main, footer]);
@@ -62,6 +68,8 @@ export function buildPage(root: HTMLElement): Page {
     canvas,
     canvasOverlay,
     queryDock,
+    timelineDock,
+    canvasWrap,
     inspectorColumn,
     emptyInspector,
     footer,

@@ -9,6 +9,7 @@ import { NO_FILTERS } from "../features/filters/state.ts";
 import { EMPTY_PATCH, invertPatch, isEmptyPatch } from "../features/graph-view/merge.ts";
 import type { GraphPatch } from "../features/graph-view/types.ts";
 import type { Subgraph } from "../../../core/api-types.ts";
+import type { TimePeriod } from "../../../core/partial-date.ts";
 import { describeConnected } from "./connect.ts";
 import type { Connected } from "./connect.ts";
 
@@ -20,6 +21,8 @@ export interface ScreenState {
   expansions: Expansions;
   /** Ids of the articles whose facts alone are shown (features/evidence/); empty: no such filter. */
   articles: ReadonlySet<string>;
+  /** The timeline's period: only what falls in it is shown (features/timeline/); null: all of time. */
+  time: TimePeriod | null;
 }
 
 export const INITIAL_SCREEN: ScreenState = {
@@ -28,6 +31,7 @@ export const INITIAL_SCREEN: ScreenState = {
   filters: NO_FILTERS,
   expansions: new Map(),
   articles: new Set(),
+  time: null,
 };
 
 export interface ScreenPatch {

@@ -14,6 +14,7 @@ export type ActionId =
   | "hops"
   | "path"
   | "layout"
+  | "layouts"
   | "undo"
   | "redo"
   | "export"
@@ -75,6 +76,13 @@ export const SHORTCUTS: Shortcut[] = [
     matches: key("Delete", "Backspace"),
   },
   { action: "layout", keys: ["L"], description: "Start / stop the layout", matches: key("l") },
+  {
+    action: "layouts",
+    keys: ["Shift", "L"],
+    description:
+      "Choose a layout: ForceAtlas2, circular, concentric, hierarchy, remove overlaps (↑/↓, Enter)",
+    matches: key("L"),
+  },
   {
     action: "pin",
     keys: ["U"],

@@ -48,12 +48,17 @@ export function shortLabel(text: string, max = LABEL_MAX_WIDTH): string {
 
 export function isNodeShown(visibility: Visibility, key: string, category: string): boolean {
   if (visibility.scope && !visibility.scope.nodes.has(key)) return false;
-  return !visibility.hidden.has(key) && !visibility.filters.hiddenLabels.has(category);
+  return (
+    !visibility.hidden.has(key) &&
+    !visibility.filters.hiddenLabels.has(category) &&
+    !visibility.outOfTime?.nodes.has(key)
+  );
 }
 
 export function isEdgeShown(graph: ExplorerGraph, visibility: Visibility, edge: string): boolean {
   if (visibility.scope && !visibility.scope.edges.has(edge)) return false;
   if (visibility.filters.hiddenTypes.has(graph.getEdgeAttribute(edge, "relType"))) return false;
+  if (visibility.outOfTime?.edges.has(edge)) return false;
   const [source, target] = graph.extremities(edge);
   return (
     isNodeShown(visibility, source, graph.getNodeAttribute(source, "category")) &&

@@ -49,6 +49,8 @@ export interface Visibility {
    * graph and the chosen articles by the shell, never stored.
    */
   scope?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
+  /** Nodes and relationships outside the timeline's period (features/timeline/time-filter.ts). */
+  outOfTime?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
 }
 
 export const NOTHING_HIDDEN: Visibility = {

@@ -17,6 +17,7 @@ import {
   type ViewDocument,
   type ViewNode,
 } from "../../../../core/view-document.ts";
+import type { TimePeriod } from "../../../../core/partial-date.ts";
 import type { Point } from "../graph-view/merge.ts";
 import type { ExplorerGraph, Language, Visibility } from "../graph-view/types.ts";
 
@@ -27,6 +28,8 @@ export interface ScreenPart {
   filters: Visibility["filters"];
   /** The evidence filter: ids of the articles whose facts alone are shown. */
   articles?: ReadonlySet<string>;
+  /** The timeline's period (absent in views written before there was one). */
+  time?: TimePeriod | null;
 }
 
 export interface CaptureInput {
@@ -82,6 +85,7 @@ export function captureView({
   if (language) doc.language = language;
   if (query) doc.query = { cypher: query.cypher, params: query.params };
   if (screen.articles?.size) doc.articles = [...screen.articles].sort();
+  if (screen.time) doc.time = { from: screen.time.from, to: screen.time.to };
   return doc;
 }
 
@@ -125,6 +129,7 @@ export function planView(doc: ViewDocument, resolved: ResolveNodesResponse): Vie
         hiddenTypes: new Set(doc.filters.hiddenTypes),
       },
       articles: new Set(doc.articles ?? []),
+      time: doc.time ? { from: doc.time.from, to: doc.time.to } : null,
     },
     selection,
     missing,
