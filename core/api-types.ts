@@ -52,6 +52,8 @@ export interface SchemaResponse {
   /** The active schema: what each label and type is, for the legend's titles and the query editor. */
   schema: {
     name: string;
+    /** The label of the documents the facts come from (Article on the news schema), if any. */
+    documentLabel?: string;
     labels: Record<string, { description?: string; caption?: string }>;
     relationshipTypes: Record<string, { description?: string; from: string[]; to: string[] }>;
   };

@@ -33,6 +33,7 @@ function schemaSummary(schema: GraphSchema): SchemaResponse["schema"] {
   const doc = schema.document;
   return {
     name: schema.name,
+    ...(schema.documentLabel ? { documentLabel: schema.documentLabel } : {}),
     labels: Object.fromEntries(
       Object.entries(doc.labels).map(([label, def]) => [
         label,

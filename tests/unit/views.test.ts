@@ -95,10 +95,21 @@ describe("the view document", () => {
 
   it("has a JSON schema that names every field the parser accepts", () => {
     expect(Object.keys(VIEW_DOCUMENT_JSON_SCHEMA.properties).sort()).toEqual(
-      ["camera", "filters", "format", "language", "nodes", "query", "selection", "version"].sort(),
+      [
+        "analysisFilter",
+        "camera",
+        "filters",
+        "format",
+        "language",
+        "nodes",
+        "query",
+        "selection",
+        "style",
+        "version",
+      ].sort(),
     );
     expect(Object.keys(VIEW_DOCUMENT_JSON_SCHEMA.properties.nodes.items.properties).sort()).toEqual(
-      ["hidden", "id", "key", "label", "name", "pinned", "x", "y"].sort(),
+      ["hidden", "id", "key", "label", "name", "pinned", "scores", "x", "y"].sort(),
     );
   });
 
