@@ -115,7 +115,13 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         else if (explorer.review.isOpen) explorer.review.close();
         else if (explorer.views.panel.isOpen) explorer.views.panel.close();
         else if (help.isOpen) help.close();
-        else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
+        else if (
+          explorer.analysis.panel.isOpen &&
+          explorer.analysis.panel.element.contains(document.activeElement)
+        ) {
+          explorer.analysis.panel.close();
+          page.canvas.focus();
+        } else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
         else if (panels.close()) break;
         else if (explorer.clearHighlight()) break;
         else if (explorer.inspector.selection().length || explorer.inspector.selectedEdge() !== null)
@@ -191,6 +197,10 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       case "views":
         void explorer.views.panel.open();
         break;
+      case "analysis":
+        explorer.analysis.panel.toggle();
+        refreshChrome();
+        break;
     }
   };
 
@@ -242,6 +252,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     ])
     .group([
       { action: "query", icon: "query", label: "Cypher query" },
+      { action: "analysis", icon: "analysis", label: "Analysis and style" },
       { action: "addArticle", icon: "article", label: "Add article" },
     ])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
@@ -280,6 +291,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       label: info.language === "en" ? "Names in Chinese" : "Names in English",
     });
     toolbar.set("query", { pressed: explorer.query.panel.isOpen });
+    toolbar.set("analysis", { pressed: explorer.analysis.panel.isOpen });
     toolbar.set("addArticle", { pressed: explorer.review.isOpen });
     hopsSelect.value = String(explorer.neighbourhood.hops);
     statusBar.render({

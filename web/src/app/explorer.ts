@@ -4,6 +4,7 @@
  * goes through the store (screen/screen-store.ts), so undo/redo covers it.
  */
 import { ApiError } from "../api/client.ts";
+import { AnalysisController } from "../features/analysis/analysis-controller.ts";
 import type { ApiClient } from "../api/client.ts";
 import { ExpandController } from "../features/expand/expand-controller.ts";
 import { FiltersController } from "../features/filters/filters-controller.ts";
@@ -50,6 +51,7 @@ export class Explorer {
   readonly pins: PinController;
   readonly views: ViewsController;
   readonly marquee: MarqueeController;
+  readonly analysis: AnalysisController;
   private readonly resizeObserver: ResizeObserver;
   /** Told when toolbar and status bar need redrawing. */
   onChange: (what: ExplorerChange) => void = () => {};
@@ -133,10 +135,20 @@ export class Explorer {
       layoutRunning: () => this.layout.status.type === "running",
       onApplied: () => this.onChange("language"),
     });
+    this.analysis = new AnalysisController(ctx, {
+      schema: () => this.overview.schema,
+      lastQueryKeys: () => this.query.lastSubgraph()?.nodes.map((n) => n.key) ?? null,
+    });
+    page.canvasOverlay.before(this.analysis.panel.element);
     this.marquee = new MarqueeController(this.view, (keys, additive) =>
       this.inspector.select(additive ? [...new Set([...this.inspector.selection(), ...keys])] : keys),
     );
-    page.leftPanel.append(this.search.element, this.filters.legend.element, this.filters.types.element);
+    page.leftPanel.append(
+      this.search.element,
+      this.analysis.legend.element,
+      this.filters.legend.element,
+      this.filters.types.element,
+    );
     page.inspectorColumn.append(this.inspector.view.element);
     page.queryDock.append(this.query.panel.element);
     // The canvas shrinks and grows with the query panel; sigma only listens to the window's size.
@@ -185,6 +197,8 @@ export class Explorer {
    */
   private onScreenChange({ cause, description, added, placed, patch }: ScreenChange): void {
     this.view.update({});
+    // Sizes may change with the style or the analysis filter: sigma indexes them again.
+    if ("style" in patch.after || "analysisFilter" in patch.after) this.view.sigma.refresh();
     if ("pinned" in patch.after) this.layout.pinsChanged();
     if (added.length) {
       // Nodes an undo brings back, or a saved view places, stay where they were put.
@@ -240,6 +254,7 @@ export class Explorer {
 
   renderPanels(): void {
     this.filters.render();
+    this.analysis.render();
     this.onChange("graph");
   }
 
@@ -273,6 +288,7 @@ export class Explorer {
   }
 
   kill(): void {
+    this.analysis.kill();
     this.overview.kill();
     this.views.kill();
     this.resizeObserver.disconnect();

@@ -45,6 +45,7 @@ const ICONS = {
   panelLeft: ["M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z", "M9 3v18"],
   panelRight: ["M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z", "M15 3v18"],
   bookmark: ["m19 21-7-4-7 4V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v16z"],
+  analysis: ["M4 20V10", "M10 20V4", "M16 20v-7", "M22 20H2"],
   pin: ["M12 17v5", "M9 10.76V6h6v4.76l2.5 3.24v2h-11v-2z", "M8 2h8"],
 } as const;
 

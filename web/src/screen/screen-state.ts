@@ -9,6 +9,7 @@ import { NO_FILTERS } from "../features/filters/state.ts";
 import { EMPTY_PATCH, invertPatch, isEmptyPatch } from "../features/graph-view/merge.ts";
 import type { GraphPatch } from "../features/graph-view/types.ts";
 import type { Subgraph } from "../../../core/api-types.ts";
+import { NO_STYLE, type AnalysisFilter, type StyleRules } from "../../../core/style-rules.ts";
 import { describeConnected } from "./connect.ts";
 import type { Connected } from "./connect.ts";
 
@@ -18,6 +19,10 @@ export interface ScreenState {
   pinned: ReadonlySet<string>;
   filters: FilterState;
   expansions: Expansions;
+  /** Size, colour, captions and widths by metrics or properties (the analysis panel's style rules). */
+  style: StyleRules;
+  /** Only nodes whose analysis score passes are shown; null: no such filter. */
+  analysisFilter: AnalysisFilter | null;
 }
 
 export const INITIAL_SCREEN: ScreenState = {
@@ -25,6 +30,8 @@ export const INITIAL_SCREEN: ScreenState = {
   pinned: new Set(),
   filters: NO_FILTERS,
   expansions: new Map(),
+  style: NO_STYLE,
+  analysisFilter: null,
 };
 
 export interface ScreenPatch {
