@@ -23,6 +23,7 @@ import { StatusBar } from "./shell/status-bar.ts";
 import { Toasts } from "./shell/toasts.ts";
 import { Toolbar } from "./shell/toolbar.ts";
 import type { ViewDocument } from "../../core/view-document.ts";
+import { legendLines } from "../../core/style-rules.ts";
 
 /**
  * End-to-end test hook, read-only: `window.__guanxi.ready` resolves once the first view is loaded,
@@ -78,6 +79,10 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     selection: () => explorer.inspector.selection(),
     completeNodes: (keys) => api.nodes(keys),
     fullLabels: (work) => explorer.view.withFullLabels(work),
+    styleLegend: () => {
+      const scales = explorer.view.styleScales();
+      return scales ? legendLines(scales) : [];
+    },
     queryResult: () => {
       const last = explorer.query.lastResult();
       return last
