@@ -326,7 +326,7 @@ export function legendLines(scales: StyleScales): LegendLine[] {
     lines.push({ text: `Colour: ${colour.title}`, swatches });
   } else if (colour) {
     lines.push({
-      text: `Colour: ${colour.title}, ${formatValue(colour.min)} (light) – ${formatValue(colour.max)} (dark)`,
+      text: `Colour: ${colour.title}, light → dark`,
       ramp: {
         low: formatValue(colour.min),
         high: formatValue(colour.max),

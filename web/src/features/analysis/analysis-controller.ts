@@ -188,7 +188,8 @@ export class AnalysisController {
     if (groups) parts.push(`${groups.length} ${metric === "kcore" ? "core numbers" : "groups"}`);
     const last = this.last?.metric === metric ? this.last : null;
     if (last) {
-      parts.push(`${last.relationships} relationships counted (${last.types.join(", ") || "none"})`);
+      const types = last.types.length;
+      parts.push(`${last.relationships} relationships of ${types} type${types === 1 ? "" : "s"} counted`);
       if (last.modularity !== undefined) parts.push(`modularity ${formatValue(last.modularity)}`);
     }
     return { metric, summary: parts.join(" · "), rows, groups };

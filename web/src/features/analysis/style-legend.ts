@@ -25,6 +25,10 @@ export class StyleLegend {
       this.body,
       lines.map((line) => {
         const children: HTMLElement[] = [el("div", { class: "style-legend-title", text: line.text })];
+        if (line.swatches || line.ramp)
+          children.push(
+            el("div", { class: "analysis-hint", text: "Nodes are coloured by this, not by their label." }),
+          );
         if (line.swatches)
           children.push(
             el(
