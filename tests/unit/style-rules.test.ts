@@ -54,6 +54,14 @@ import {
 import { captureView, planView } from "../../web/src/features/views/view-state.ts";
 import { INITIAL_SCREEN } from "../../web/src/screen/screen-state.ts";
 import { ScreenStore, scoresPatch } from "../../web/src/screen/screen-store.ts";
+import type { Picture } from "../../web/src/features/export/picture.ts";
+import {
+  legendHeight,
+  LEGEND_ROW,
+  reportLayout,
+  styleRows,
+} from "../../web/src/features/export/report-layout.ts";
+import { pictureToSvg } from "../../web/src/features/export/svg.ts";
 import { graphOf, plainScreenGraph } from "./graphs.ts";
 
 const styled = (
@@ -436,5 +444,53 @@ describe("the analysis panel's scopes and tables", () => {
       { group: 0, size: 1 },
       { group: 2, size: 1 },
     ]);
+  });
+});
+
+describe("pictures show the style rules", () => {
+  it("the SVG legend gets a Style part below the relationship types, taller when needed", () => {
+    const rules: StyleRules = {
+      colour: { by: "metric", key: "louvain" },
+      size: { by: "metric", key: "pagerank" },
+    };
+    const scales = buildStyleScales(rules, [
+      styled({ louvain: 0, pagerank: 0.1 }),
+      styled({ louvain: 1, pagerank: 0.4 }),
+    ]);
+    const style = legendLines(scales);
+    expect(styleRows(style)).toBe(1 + 2 + 1);
+    const picture: Picture = {
+      width: 400,
+      height: 100,
+      background: "#f6f7f9",
+      nodes: [],
+      edges: [],
+      legend: [{ label: "Organisation", color: "#e1e4e9", count: 2 }],
+      types: [{ label: "PART_OF", color: "#56606e", count: 1 }],
+      style,
+      fontSize: 12,
+      font: "sans-serif",
+    };
+    const svg = pictureToSvg(picture);
+    expect(svg).toContain(">STYLE</text>");
+    expect(svg).toContain("Colour: Community (Louvain)");
+    expect(svg).toContain(`fill="${CATEGORY_PALETTE[1]}"`);
+    expect(svg).toContain("Size: PageRank, 0.1 – 0.4");
+    const layout = reportLayout(
+      picture,
+      { labels: 1, types: 1, style: styleRows(style) },
+      { title: "", caption: "" },
+      (s) => s.length,
+    );
+    expect(layout.styleTop).toBeGreaterThan(layout.typesTop + LEGEND_ROW);
+    expect(layout.height).toBe(legendHeight(1, 1, styleRows(style)));
+    // A graduated colour draws its ramp as a gradient.
+    const ramp = legendLines(
+      buildStyleScales({ colour: { by: "metric", key: "pagerank" } }, [
+        styled({ pagerank: 1 }),
+        styled({ pagerank: 2 }),
+      ]),
+    );
+    expect(pictureToSvg({ ...picture, style: ramp })).toMatch(/<linearGradient id="ramp-0">/);
   });
 });
