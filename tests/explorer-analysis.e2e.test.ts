@@ -100,6 +100,17 @@ describe("the analysis panel", () => {
     expect(await legend.isVisible()).toBe(false);
     await page.keyboard.press("Control+Shift+z");
     expect((await drawn()).filter((n) => n.scores.louvain !== undefined).length).toBe(nodes.length);
+
+    // One community only: the others are hidden through the view, not removed; Clear shows them again.
+    const order = (await drawn()).length;
+    await panel().locator('[data-testid="analysis-groups"] button[data-group="1"]').click();
+    const filtered = await drawn();
+    expect(filtered.length).toBe(order);
+    expect(filtered.filter((n) => !n.hidden).every((n) => n.scores.louvain === 1)).toBe(true);
+    expect(filtered.filter((n) => !n.hidden).length).toBe(nodes.filter((n) => n.scores.louvain === 1).length);
+    expect(await page.locator("footer.statusbar").textContent()).toContain("Only Community (Louvain) = 1");
+    await panel().locator('[data-testid="analysis-filter-clear"]').click();
+    expect((await drawn()).filter((n) => !n.hidden).length).toBe(nodes.length);
   });
 
   it("lists the top betweenness node first; clicking its row selects it", async () => {

@@ -24,6 +24,7 @@ import { SearchView } from "../features/search/search-view.ts";
 import { MarqueeController } from "../features/selection/marquee-controller.ts";
 import { ViewsController } from "../features/views/views-controller.ts";
 import { el } from "../lib/dom.ts";
+import { describeAnalysisFilter } from "../../../core/style-rules.ts";
 import type { FeatureContext } from "../screen/feature-context.ts";
 import { ScreenStore } from "../screen/screen-store.ts";
 import type { ScreenChange } from "../screen/screen-store.ts";
@@ -95,6 +96,7 @@ export class Explorer {
       },
       onSelection: () => {
         this.onChange("selection");
+        this.analysis.render(); // the ego network's size follows the selection
         this.views.scheduleSync();
       },
     });
@@ -260,7 +262,11 @@ export class Explorer {
 
   statusInfo() {
     const graph = this.view.graph;
-    const { hidden, filters } = this.store.state;
+    const { hidden, filters, analysisFilter } = this.store.state;
+    const filtering = [
+      isFiltering(filters) ? describeFilters(filters) : null,
+      analysisFilter ? `Only ${describeAnalysisFilter(analysisFilter)}` : null,
+    ].filter(Boolean);
     return {
       nodesOnScreen: graph.order,
       edgesOnScreen: graph.size,
@@ -268,7 +274,7 @@ export class Explorer {
       totals: this.overview.totals,
       sampled: this.overview.sampled,
       hidden: hidden.size,
-      filters: isFiltering(filters) ? describeFilters(filters) : null,
+      filters: filtering.length ? filtering.join("; ") : null,
       selection: this.inspector.selection().length,
       language: this.view.getState().language,
     };
