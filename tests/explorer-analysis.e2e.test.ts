@@ -184,6 +184,7 @@ describe("the analysis panel", () => {
     const path = join(ARTIFACTS, "exports", `analysis-${file.suggestedFilename()}`);
     await file.saveAs(path);
     expect(readFileSync(path, "utf8")).toMatch(/<gexf[\s>]/);
+    await dialog.waitFor({ state: "hidden" });
     // The exporter reads the explorer's graph (features/export/export-runner.ts fromGraphology):
     // every node exported carries its scores there. (What the GEXF writes of them is export/'s part.)
     const scored = await page.evaluate(() =>
@@ -192,6 +193,30 @@ describe("the analysis panel", () => {
       ),
     );
     expect(scored).toBe(true);
+  });
+
+  it("exports an SVG picture drawn with the style rules, and its legend says what they mean", async () => {
+    await page.keyboard.press("Control+s");
+    const dialog = page.locator("dialog.export-dialog");
+    await dialog.waitFor({ state: "visible" });
+    await dialog.locator('input[name="export-scope"][value="view"]').check();
+    await dialog.locator('input[name="export-format"][value="svg"]').check();
+    const download = new Promise<Download>((resolve) => page.once("download", resolve));
+    await dialog.locator('[data-testid="export-run"]').click();
+    const file = await download;
+    const path = join(ARTIFACTS, "exports", `analysis-${file.suggestedFilename()}`);
+    await file.saveAs(path);
+    const svg = readFileSync(path, "utf8");
+    expect(svg).toContain(">STYLE</text>");
+    expect(svg).toContain("Colour: Community (Louvain)");
+    expect(svg).toMatch(/Size: PageRank, [\d.e-]+ – [\d.e-]+/);
+    // The nodes are drawn in their communities' colours, as on screen.
+    const fills = [...svg.matchAll(/<circle cx="[^"]+" cy="[^"]+" r="[^"]+" fill="(#[0-9a-f]{6})"/g)].map(
+      (m) => m[1],
+    );
+    expect(fills).toContain(CATEGORY_PALETTE[0]);
+    expect(fills).toContain(CATEGORY_PALETTE[1]);
+    await dialog.waitFor({ state: "hidden" });
   });
 
   it("keeps scores and style in the page address: a reload brings them back", async () => {
