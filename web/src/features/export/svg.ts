@@ -122,7 +122,9 @@ export function pictureToSvg(picture: Picture, options: PictureOptions = DEFAULT
     layout.title
       ? `<text class="picture-title" x="${layout.title.x}" y="${layout.title.y}" font-size="${TITLE_FONT_SIZE}" font-weight="600" fill="#111827">${xmlText(options.title.trim())}</text>`
       : "",
-    `<g class="graph" transform="translate(0 ${layout.graph.y})">`,
+    // Nodes outside the canvas's frame stay out of the picture (a tall legend leaves room below it).
+    `<clipPath id="graph-frame"><rect width="${n(picture.width)}" height="${n(picture.height)}"/></clipPath>`,
+    `<g class="graph" transform="translate(0 ${layout.graph.y})" clip-path="url(#graph-frame)">`,
     `<rect width="${n(picture.width)}" height="${n(picture.height)}" fill="${xmlAttr(picture.background)}"/>`,
     `<g class="edges">${edges.join("")}</g>`,
     `<g class="nodes">${nodes.join("")}</g>`,
@@ -159,7 +161,9 @@ function styleLegend(picture: Picture, layout: ReportLayout): string {
     if (line.ramp) {
       const id = `ramp-${index}`;
       const stops = line.ramp.colours
-        .map((colour, i, all) => `<stop offset="${n(i / (all.length - 1))}" stop-color="${xmlAttr(colour)}"/>`)
+        .map(
+          (colour, i, all) => `<stop offset="${n(i / (all.length - 1))}" stop-color="${xmlAttr(colour)}"/>`,
+        )
         .join("");
       parts.push(
         `<defs><linearGradient id="${id}">${stops}</linearGradient></defs>` +
