@@ -8,8 +8,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATEGORY_PALETTE, NODE_SIZE_RANGE } from "../core/style-rules.ts";
+import { LEGEND_WIDTH } from "../web/src/features/export/report-layout.ts";
 import { viewFromHash } from "../web/src/features/views/view-state.ts";
 import { ARTIFACTS, screenshot } from "./support/browser.ts";
 import { openSeededExplorer, type ExplorerSession } from "./support/explorer-app.ts";
@@ -62,6 +64,22 @@ function drawn(p: Page = page) {
       };
     });
   });
+}
+
+/** Exports the view as a picture from the dialog; resolves with the saved file's path. */
+async function exportPicture(format: "svg" | "png"): Promise<string> {
+  await page.keyboard.press("Control+s");
+  const dialog = page.locator("dialog.export-dialog");
+  await dialog.waitFor({ state: "visible" });
+  await dialog.locator('input[name="export-scope"][value="view"]').check();
+  await dialog.locator(`input[name="export-format"][value="${format}"]`).check();
+  const download = new Promise<Download>((resolve) => page.once("download", resolve));
+  await dialog.locator('[data-testid="export-run"]').click();
+  const file = await download;
+  const path = join(ARTIFACTS, "exports", `analysis-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  await dialog.waitFor({ state: "hidden" });
+  return path;
 }
 
 describe("the analysis panel", () => {
@@ -195,18 +213,8 @@ describe("the analysis panel", () => {
     expect(scored).toBe(true);
   });
 
-  it("exports an SVG picture drawn with the style rules, and its legend says what they mean", async () => {
-    await page.keyboard.press("Control+s");
-    const dialog = page.locator("dialog.export-dialog");
-    await dialog.waitFor({ state: "visible" });
-    await dialog.locator('input[name="export-scope"][value="view"]').check();
-    await dialog.locator('input[name="export-format"][value="svg"]').check();
-    const download = new Promise<Download>((resolve) => page.once("download", resolve));
-    await dialog.locator('[data-testid="export-run"]').click();
-    const file = await download;
-    const path = join(ARTIFACTS, "exports", `analysis-${file.suggestedFilename()}`);
-    await file.saveAs(path);
-    const svg = readFileSync(path, "utf8");
+  it("exports SVG and PNG pictures drawn with the style rules, with a legend that says what they mean", async () => {
+    const svg = readFileSync(await exportPicture("svg"), "utf8");
     expect(svg).toContain(">STYLE</text>");
     expect(svg).toContain("Colour: Community (Louvain)");
     expect(svg).toMatch(/Size: PageRank, [\d.e-]+ – [\d.e-]+/);
@@ -216,7 +224,16 @@ describe("the analysis panel", () => {
     );
     expect(fills).toContain(CATEGORY_PALETTE[0]);
     expect(fills).toContain(CATEGORY_PALETTE[1]);
-    await dialog.waitFor({ state: "hidden" });
+    // The PNG's legend column holds the communities' swatches.
+    const png = PNG.sync.read(readFileSync(await exportPicture("png")));
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(CATEGORY_PALETTE[1].slice(i, i + 2), 16));
+    let swatch = 0;
+    for (let y = 0; y < png.height; y++)
+      for (let x = png.width - LEGEND_WIDTH * 2; x < png.width; x++) {
+        const at = (y * png.width + x) * 4;
+        if (png.data[at] === r && png.data[at + 1] === g && png.data[at + 2] === b) swatch++;
+      }
+    expect(swatch).toBeGreaterThan(50);
   });
 
   it("keeps scores and style in the page address: a reload brings them back", async () => {
