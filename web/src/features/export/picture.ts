@@ -109,7 +109,11 @@ export function capturePicture(
   const legend = [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     // Coloured by a style rule, the labels' own colours are not on the picture: their marks are grey.
-    .map(([label, count]) => ({ label, count, color: colouredByRule ? THEME.dimmedNode : labelColour(label) }));
+    .map(([label, count]) => ({
+      label,
+      count,
+      color: colouredByRule ? THEME.dimmedNode : labelColour(label),
+    }));
   return {
     width,
     height,
