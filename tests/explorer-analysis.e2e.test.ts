@@ -176,6 +176,8 @@ describe("the analysis panel", () => {
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="style-legend"]')?.textContent?.includes("Size: PageRank"),
     );
+    await panel().locator('[data-testid="style-size"]').scrollIntoViewIfNeeded();
+    await screenshot(page, "analysis-panel-style");
     const after = (await drawn()).filter((n) => !n.hidden && n.scores.pagerank !== undefined);
     const ranks = after.map((n) => n.scores.pagerank!);
     const max = after.find((n) => n.scores.pagerank === Math.max(...ranks))!;
