@@ -1,12 +1,22 @@
 /**
  * A view of the explorer as a document: which nodes are on screen (by Guanxi's stable `id`, the
  * elementId only as a fallback), where, which are pinned, hidden and selected, the filters, the
- * camera and the last query. The permalink (the page address), saved views (server/routes/views.ts)
+ * camera and the last query; since the analysis panel (issue 12), optionally each node's analysis
+ * scores, the style rules and the analysis filter (older version-1 documents have none of them and
+ * read as before). The permalink (the page address), saved views (server/routes/views.ts)
  * and exported view files all hold this one shape. Browser-safe; pure.
  */
 import type { Subgraph } from "./api-types.ts";
 import { parsePeriod } from "./partial-date.ts";
 import type { TimePeriod } from "./partial-date.ts";
+import {
+  ANALYSIS_FILTER_JSON_SCHEMA,
+  parseAnalysisFilter,
+  parseStyleRules,
+  STYLE_RULES_JSON_SCHEMA,
+  type AnalysisFilter,
+  type StyleRules,
+} from "./style-rules.ts";
 
 export const VIEW_DOCUMENT_FORMAT = "guanxi-view";
 export const VIEW_DOCUMENT_VERSION = 1;
@@ -33,6 +43,8 @@ export interface ViewNode {
   y: number;
   pinned?: boolean;
   hidden?: boolean;
+  /** Analysis results on the node (core/analysis): metric id → value. */
+  scores?: Record<string, number>;
 }
 
 export interface ViewCamera {
@@ -62,6 +74,10 @@ export interface ViewDocument {
    * inclusive: from "2023" to "2023" is the whole of 2023). Absent: no time filter.
    */
   time?: TimePeriod;
+  /** Style rules (size, colour, captions, relationship width); absent: the default looks. */
+  style?: StyleRules;
+  /** Only the nodes whose analysis score passes are shown. */
+  analysisFilter?: AnalysisFilter;
 }
 
 /** How a view refers to one of its nodes (selection): its id, else its elementId. */
@@ -109,9 +125,29 @@ function known(value: Json, allowed: readonly string[], field: string): void {
       throw new ViewDocumentError(field ? `${field}.${key}` : key, "is not a known field");
 }
 
+const fail = (field: string, problem: string): never => {
+  throw new ViewDocumentError(field, problem);
+};
+
+/** A node's scores: at most this many metrics, each a finite number. */
+const MAX_SCORES = 50;
+
+function parseScores(value: unknown, field: string): Record<string, number> {
+  if (!isObject(value)) throw new ViewDocumentError(field, "must be an object of metric → number");
+  const entries = Object.entries(value);
+  if (entries.length > MAX_SCORES) throw new ViewDocumentError(field, `holds more than ${MAX_SCORES} scores`);
+  return Object.fromEntries(
+    entries.map(([metric, score]) => {
+      if (metric.length === 0 || metric.length > 200)
+        throw new ViewDocumentError(field, "metric names must be 1 to 200 characters");
+      return [metric, finite(score, `${field}.${metric}`)];
+    }),
+  );
+}
+
 function parseNode(value: unknown, field: string): ViewNode {
   if (!isObject(value)) throw new ViewDocumentError(field, "must be an object");
-  known(value, ["id", "key", "label", "name", "x", "y", "pinned", "hidden"], field);
+  known(value, ["id", "key", "label", "name", "x", "y", "pinned", "hidden", "scores"], field);
   const node: ViewNode = {
     key: text(value.key, `${field}.key`, 200),
     label: text(value.label, `${field}.label`, 200),
@@ -126,6 +162,7 @@ function parseNode(value: unknown, field: string): ViewNode {
       throw new ViewDocumentError(`${field}.${flag}`, "must be true or false");
     if (value[flag]) node[flag] = true;
   }
+  if (value.scores !== undefined) node.scores = parseScores(value.scores, `${field}.scores`);
   return node;
 }
 
@@ -182,7 +219,20 @@ export function parseViewDocument(value: unknown): ViewDocument {
     );
   known(
     value,
-    ["format", "version", "nodes", "selection", "filters", "camera", "language", "query", "articles", "time"],
+    [
+      "format",
+      "version",
+      "nodes",
+      "selection",
+      "filters",
+      "camera",
+      "language",
+      "query",
+      "articles",
+      "time",
+      "style",
+      "analysisFilter",
+    ],
     "",
   );
   if (!Array.isArray(value.nodes)) throw new ViewDocumentError("nodes", "must be an array");
@@ -229,6 +279,9 @@ export function parseViewDocument(value: unknown): ViewDocument {
     if (articles.length) doc.articles = articles;
   }
   if (value.time !== undefined) doc.time = parseTime(value.time);
+  if (value.style !== undefined) doc.style = parseStyleRules(value.style, fail);
+  if (value.analysisFilter !== undefined)
+    doc.analysisFilter = parseAnalysisFilter(value.analysisFilter, fail);
   return doc;
 }
 
@@ -259,6 +312,7 @@ export const VIEW_DOCUMENT_JSON_SCHEMA = {
           y: { type: "number" },
           pinned: { type: "boolean" },
           hidden: { type: "boolean" },
+          scores: { type: "object", maxProperties: MAX_SCORES, additionalProperties: { type: "number" } },
         },
       },
     },
@@ -315,6 +369,8 @@ export const VIEW_DOCUMENT_JSON_SCHEMA = {
         to: { type: "string", pattern: PARTIAL_DATE_PATTERN },
       },
     },
+    style: STYLE_RULES_JSON_SCHEMA,
+    analysisFilter: ANALYSIS_FILTER_JSON_SCHEMA,
   },
 } as const;
 

@@ -103,6 +103,8 @@ describe("GET /api/schema", () => {
     expect(body.relationshipTypes.reduce((sum, t) => sum + t.count, 0)).toBe(172);
     expect(body.propertyKeys).toEqual(expect.arrayContaining(["name", "nameEn", "evidence", "articles"]));
     expect(body.schema.name).toBe("news");
+    // The analysis panel leaves the documents' links (MENTIONS) uncounted by default.
+    expect(body.schema.documentLabel).toBe("Article");
     expect(body.schema.labels.Region!.description).toMatch(/administrative region/);
     expect(body.schema.relationshipTypes.SPANS).toMatchObject({
       from: ["Alliance", "Event"],

@@ -6,13 +6,16 @@
  */
 import type { GraphSchema } from "../schema/graph-schema.ts";
 
-export function isDocumentLink(schema: GraphSchema, type: string): boolean {
+/** What the choice reads of a schema: a GraphSchema, or the explorer's summary of one. */
+export type CountedTypesSchema = Pick<GraphSchema, "documentLabel" | "hasRelationshipType" | "allowedEnds">;
+
+export function isDocumentLink(schema: CountedTypesSchema, type: string): boolean {
   const document = schema.documentLabel;
   if (!document || !schema.hasRelationshipType(type)) return false;
   const { from } = schema.allowedEnds(type);
   return from.length > 0 && from.every((label) => label === document);
 }
 
-export function defaultCountedTypes(schema: GraphSchema, present: Iterable<string>): string[] {
+export function defaultCountedTypes(schema: CountedTypesSchema, present: Iterable<string>): string[] {
   return [...new Set(present)].filter((type) => !isDocumentLink(schema, type)).sort();
 }

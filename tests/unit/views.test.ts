@@ -96,6 +96,7 @@ describe("the view document", () => {
   it("has a JSON schema that names every field the parser accepts", () => {
     expect(Object.keys(VIEW_DOCUMENT_JSON_SCHEMA.properties).sort()).toEqual(
       [
+        "analysisFilter",
         "articles",
         "camera",
         "filters",
@@ -104,12 +105,13 @@ describe("the view document", () => {
         "nodes",
         "query",
         "selection",
+        "style",
         "time",
         "version",
       ].sort(),
     );
     expect(Object.keys(VIEW_DOCUMENT_JSON_SCHEMA.properties.nodes.items.properties).sort()).toEqual(
-      ["hidden", "id", "key", "label", "name", "pinned", "x", "y"].sort(),
+      ["hidden", "id", "key", "label", "name", "pinned", "scores", "x", "y"].sort(),
     );
   });
 

@@ -23,6 +23,7 @@ import { StatusBar } from "./shell/status-bar.ts";
 import { Toasts } from "./shell/toasts.ts";
 import { Toolbar } from "./shell/toolbar.ts";
 import type { ViewDocument } from "../../core/view-document.ts";
+import { legendLines } from "../../core/style-rules.ts";
 
 /**
  * End-to-end test hook, read-only: `window.__guanxi.ready` resolves once the first view is loaded,
@@ -78,6 +79,10 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     selection: () => explorer.inspector.selection(),
     completeNodes: (keys) => api.nodes(keys),
     fullLabels: (work) => explorer.view.withFullLabels(work),
+    styleLegend: () => {
+      const scales = explorer.view.styleScales();
+      return scales ? legendLines(scales) : [];
+    },
     queryResult: () => {
       const last = explorer.query.lastResult();
       return last
@@ -116,7 +121,13 @@ function boot(root: HTMLElement, session: SessionInfo): void {
         else if (explorer.views.panel.isOpen) explorer.views.panel.close();
         else if (explorer.layouts.isOpen) explorer.layouts.close();
         else if (help.isOpen) help.close();
-        else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
+        else if (
+          explorer.analysis.panel.isOpen &&
+          explorer.analysis.panel.element.contains(document.activeElement)
+        ) {
+          explorer.analysis.panel.close();
+          page.canvas.focus();
+        } else if (queryPanel.isOpen && queryPanel.element.contains(document.activeElement)) closeQuery();
         else if (panels.close()) break;
         else if (explorer.clearHighlight()) break;
         else if (explorer.inspector.selection().length || explorer.inspector.selectedEdge() !== null)
@@ -195,6 +206,10 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       case "views":
         void explorer.views.panel.open();
         break;
+      case "analysis":
+        explorer.analysis.panel.toggle();
+        refreshChrome();
+        break;
     }
   };
 
@@ -247,6 +262,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     ])
     .group([
       { action: "query", icon: "query", label: "Cypher query" },
+      { action: "analysis", icon: "analysis", label: "Analysis and style" },
       { action: "addArticle", icon: "article", label: "Add article" },
     ])
     .group([], [toolbar.textButton("language", "Names in English", languageFace)])
@@ -285,6 +301,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       label: info.language === "en" ? "Names in Chinese" : "Names in English",
     });
     toolbar.set("query", { pressed: explorer.query.panel.isOpen });
+    toolbar.set("analysis", { pressed: explorer.analysis.panel.isOpen });
     toolbar.set("addArticle", { pressed: explorer.review.isOpen });
     hopsSelect.value = String(explorer.neighbourhood.hops);
     statusBar.render({

@@ -5,6 +5,7 @@
  */
 import { isVirtualEdgeKey } from "../../../core/evidence.ts";
 import { ApiError } from "../api/client.ts";
+import { AnalysisController } from "../features/analysis/analysis-controller.ts";
 import type { ApiClient } from "../api/client.ts";
 import { EvidenceController } from "../features/evidence/evidence-controller.ts";
 import { ExpandController } from "../features/expand/expand-controller.ts";
@@ -27,6 +28,7 @@ import { TimelineController } from "../features/timeline/timeline-controller.ts"
 import { MarqueeController } from "../features/selection/marquee-controller.ts";
 import { ViewsController } from "../features/views/views-controller.ts";
 import { el } from "../lib/dom.ts";
+import { describeAnalysisFilter } from "../../../core/style-rules.ts";
 import type { FeatureContext } from "../screen/feature-context.ts";
 import { ScreenStore } from "../screen/screen-store.ts";
 import type { ScreenChange } from "../screen/screen-store.ts";
@@ -57,6 +59,7 @@ export class Explorer {
   readonly views: ViewsController;
   readonly marquee: MarqueeController;
   readonly evidence: EvidenceController;
+  readonly analysis: AnalysisController;
   private readonly resizeObserver: ResizeObserver;
   /** Told when toolbar and status bar need redrawing. */
   onChange: (what: ExplorerChange) => void = () => {};
@@ -111,6 +114,7 @@ export class Explorer {
       },
       onSelection: () => {
         this.onChange("selection");
+        this.analysis.render(); // the ego network's size follows the selection
         this.views.scheduleSync();
       },
       filterArticle: (id) => this.evidence.choose(id),
@@ -160,11 +164,17 @@ export class Explorer {
       layoutRunning: () => this.layout.status.type === "running",
       onApplied: () => this.onChange("language"),
     });
+    this.analysis = new AnalysisController(ctx, {
+      schema: () => this.overview.schema,
+      lastQueryKeys: () => this.query.lastSubgraph()?.nodes.map((n) => n.key) ?? null,
+    });
+    page.canvasOverlay.before(this.analysis.panel.element);
     this.marquee = new MarqueeController(this.view, (keys, additive) =>
       this.inspector.select(additive ? [...new Set([...this.inspector.selection(), ...keys])] : keys),
     );
     page.leftPanel.append(
       this.search.element,
+      this.analysis.legend.element,
       this.filters.legend.element,
       this.filters.types.element,
       this.evidence.panel.element,
@@ -217,6 +227,8 @@ export class Explorer {
    */
   private onScreenChange({ cause, description, added, placed, patch }: ScreenChange): void {
     this.view.update({});
+    // Sizes may change with the style or the analysis filter: sigma indexes them again.
+    if ("style" in patch.after || "analysisFilter" in patch.after) this.view.sigma.refresh();
     if ("pinned" in patch.after) this.layout.pinsChanged();
     if (added.length) {
       // Nodes an undo brings back, or a saved view places, stay where they were put.
@@ -274,15 +286,18 @@ export class Explorer {
     this.filters.render();
     this.evidence.render();
     this.timeline.render();
+    this.analysis.render();
     this.onChange("graph");
   }
 
   statusInfo() {
     const graph = this.view.graph;
-    const { hidden, filters, articles } = this.store.state;
-    const only = articles.size
-      ? `only the facts of ${articles.size} article${articles.size > 1 ? "s" : ""}`
-      : null;
+    const { hidden, filters, articles, analysisFilter } = this.store.state;
+    const filtering = [
+      isFiltering(filters) ? describeFilters(filters) : null,
+      articles.size ? `only the facts of ${articles.size} article${articles.size > 1 ? "s" : ""}` : null,
+      analysisFilter ? `Only ${describeAnalysisFilter(analysisFilter)}` : null,
+    ].filter(Boolean);
     return {
       nodesOnScreen: graph.order,
       // The correlation view's derived links are not relationships of the database ("N of M").
@@ -291,8 +306,7 @@ export class Explorer {
       totals: this.overview.totals,
       sampled: this.overview.sampled,
       hidden: hidden.size,
-      filters:
-        [isFiltering(filters) ? describeFilters(filters) : null, only].filter(Boolean).join("; ") || null,
+      filters: filtering.length ? filtering.join("; ") : null,
       selection: this.inspector.selection().length,
       language: this.view.getState().language,
     };
@@ -312,6 +326,7 @@ export class Explorer {
   }
 
   kill(): void {
+    this.analysis.kill();
     this.overview.kill();
     this.views.kill();
     this.resizeObserver.disconnect();

@@ -10,6 +10,7 @@ import { EMPTY_PATCH, invertPatch, isEmptyPatch } from "../features/graph-view/m
 import type { GraphPatch } from "../features/graph-view/types.ts";
 import type { Subgraph } from "../../../core/api-types.ts";
 import type { TimePeriod } from "../../../core/partial-date.ts";
+import { NO_STYLE, type AnalysisFilter, type StyleRules } from "../../../core/style-rules.ts";
 import { describeConnected } from "./connect.ts";
 import type { Connected } from "./connect.ts";
 
@@ -23,6 +24,10 @@ export interface ScreenState {
   articles: ReadonlySet<string>;
   /** The timeline's period: only what falls in it is shown (features/timeline/); null: all of time. */
   time: TimePeriod | null;
+  /** Size, colour, captions and widths by metrics or properties (the analysis panel's style rules). */
+  style: StyleRules;
+  /** Only nodes whose analysis score passes are shown; null: no such filter. */
+  analysisFilter: AnalysisFilter | null;
 }
 
 export const INITIAL_SCREEN: ScreenState = {
@@ -32,6 +37,8 @@ export const INITIAL_SCREEN: ScreenState = {
   expansions: new Map(),
   articles: new Set(),
   time: null,
+  style: NO_STYLE,
+  analysisFilter: null,
 };
 
 export interface ScreenPatch {

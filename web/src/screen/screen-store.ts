@@ -7,7 +7,7 @@
  * feature draws them.
  */
 import type { Subgraph } from "../../../core/api-types.ts";
-import { EMPTY_PATCH, planAdd, planReplace } from "../features/graph-view/merge.ts";
+import { EMPTY_PATCH, planAdd, planReplace, planScores } from "../features/graph-view/merge.ts";
 import type { GraphLookup, Point } from "../features/graph-view/merge.ts";
 import type { ExplorerGraph, GraphPatch } from "../features/graph-view/types.ts";
 import { Emitter } from "../lib/emitter.ts";
@@ -66,6 +66,11 @@ export interface AddSubgraphOptions {
    * because it arrived. Replaces `also`.
    */
   state?: Partial<ScreenState>;
+  /**
+   * Analysis scores the nodes get (a saved view's), by key: new nodes arrive with them, nodes on
+   * screen get theirs replaced (undo puts the old ones back).
+   */
+  scores?: ReadonlyMap<string, Record<string, number>>;
 }
 
 /**
@@ -89,6 +94,43 @@ export function placedAt(
     if (from.x !== to.x || from.y !== to.y) moveNodes.push({ key, from, to: { x: to.x, y: to.y } });
   }
   return { ...patch, addNodes, moveNodes };
+}
+
+/**
+ * A patch whose nodes carry `scores` (by key): arriving nodes get theirs in their attributes, nodes
+ * already on screen (and staying) have theirs replaced by what `scores` says (none: removed).
+ */
+export function scoredAt(
+  graph: ExplorerGraph,
+  patch: GraphPatch,
+  scores: ReadonlyMap<string, Record<string, number>>,
+  keys: Iterable<string>,
+): GraphPatch {
+  const addNodes = patch.addNodes.map((entry) => {
+    const own = scores.get(entry.key);
+    return own ? { ...entry, attributes: { ...entry.attributes, scores: { ...own } } } : entry;
+  });
+  const arriving = new Set(patch.addNodes.map((n) => n.key));
+  const removed = new Set(patch.removeNodes.map((n) => n.key));
+  const setScores = [...(patch.setScores ?? [])];
+  for (const key of keys) {
+    if (arriving.has(key) || removed.has(key) || !graph.hasNode(key)) continue;
+    const from = graph.getNodeAttribute(key, "scores");
+    const to = scores.get(key);
+    if (from === undefined && to === undefined) continue;
+    setScores.push({ key, from: from ? { ...from } : undefined, to: to ? { ...to } : undefined });
+  }
+  return { ...patch, addNodes, setScores };
+}
+
+/** The step that writes one analysis run's values as `scores[metric]` (see merge.ts planScores). */
+export function scoresPatch(
+  graph: ExplorerGraph,
+  metric: string,
+  values: Readonly<Record<string, number>>,
+): GraphPatch {
+  const byKey = new Map(Object.entries(values).map(([key, value]) => [key, { [metric]: value }]));
+  return { ...EMPTY_PATCH, setScores: planScores(graph, [metric], byKey) };
 }
 
 export interface Added {
@@ -132,10 +174,25 @@ export class ScreenStore {
    */
   load(
     subgraph: Subgraph,
-    { positions, state }: { positions?: ReadonlyMap<string, Point>; state?: Partial<ScreenState> } = {},
+    {
+      positions,
+      state,
+      scores,
+    }: {
+      positions?: ReadonlyMap<string, Point>;
+      state?: Partial<ScreenState>;
+      scores?: ReadonlyMap<string, Record<string, number>>;
+    } = {},
   ): GraphPatch {
     let patch = planAdd(this.target.lookup(), subgraph);
     if (positions) patch = placedAt(this.target.graph, patch, positions);
+    if (scores)
+      patch = scoredAt(
+        this.target.graph,
+        patch,
+        scores,
+        subgraph.nodes.map((n) => n.key),
+      );
     this.target.applyPatch(patch);
     if (state) {
       const graph = this.target.graph;
@@ -172,6 +229,13 @@ export class ScreenStore {
       ? planReplace(graph, lookup, subgraph)
       : planAdd(lookup, subgraph, options.anchor);
     if (options.positions) patch = placedAt(graph, patch, options.positions);
+    if (options.scores)
+      patch = scoredAt(
+        graph,
+        patch,
+        options.scores,
+        subgraph.nodes.map((n) => n.key),
+      );
     const after = options.state
       ? { ...options.state }
       : arrivalChange(this.current, subgraph, patch, options.also?.(this.current));

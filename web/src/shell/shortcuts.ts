@@ -25,7 +25,8 @@ export type ActionId =
   | "help"
   | "selectAll"
   | "pin"
-  | "views";
+  | "views"
+  | "analysis";
 
 export interface Shortcut {
   action: ActionId;
@@ -145,6 +146,13 @@ export const SHORTCUTS: Shortcut[] = [
     description:
       "Add an article: paste or open it, review what was found (↑/↓, A accept, R reject, E edit, M merge), ingest",
     matches: key("a"),
+  },
+  {
+    action: "analysis",
+    keys: ["Shift", "A"],
+    description:
+      "Analysis: metrics (degree, betweenness, PageRank, communities…) on the view, top-N table, filters and style rules",
+    matches: key("A"),
   },
   { action: "help", keys: ["?"], description: "This help", matches: (e) => !mod(e) && e.key === "?" },
   {

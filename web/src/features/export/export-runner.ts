@@ -78,7 +78,7 @@ export async function runExport(
   if (format === "png" || format === "svg") {
     // Names are drawn whole in a picture for a report; the screen shortens them again after.
     const count = await ctx.fullLabels(async () => {
-      const captured = capturePicture(ctx.graph, ctx.sigma, ctx.labelSides());
+      const captured = capturePicture(ctx.graph, ctx.sigma, ctx.labelSides(), ctx.styleLegend?.() ?? []);
       if (format === "svg") download(`${baseName}.svg`, pictureToSvg(captured, picture), "image/svg+xml");
       else download(`${baseName}.png`, await canvasToPng(ctx.sigma, captured, picture));
       return captured.nodes.length;

@@ -3,6 +3,7 @@
  * for the PNG's legend, so both match the screen (same positions, colours, sizes, placed labels).
  */
 import { labelColour, THEME } from "../../../../core/appearance.ts";
+import type { LegendLine } from "../../../../core/style-rules.ts";
 import type { Side } from "../graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "../graph-view/types.ts";
 
@@ -47,6 +48,8 @@ export interface Picture {
   legend: LegendEntry[];
   /** Relationship types drawn, with how many of each: the legend's second part. */
   types: LegendEntry[];
+  /** What the view's style rules mean (colour, size, width, captions); empty without rules. */
+  style: LegendLine[];
   fontSize: number;
   font: string;
 }
@@ -56,6 +59,7 @@ export function capturePicture(
   graph: ExplorerGraph,
   sigma: ExplorerSigma,
   sides: ReadonlyMap<string, Side> | null,
+  style: LegendLine[] = [],
 ): Picture {
   const { width, height } = sigma.getDimensions();
   const settings = sigma.getSettings();
@@ -101,9 +105,15 @@ export function capturePicture(
       curvature: data.type === "curved" ? (data.curvature ?? 0) : 0,
     });
   });
+  const colouredByRule = style.some((line) => line.text.startsWith("Colour:"));
   const legend = [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([label, count]) => ({ label, count, color: labelColour(label) }));
+    // Coloured by a style rule, the labels' own colours are not on the picture: their marks are grey.
+    .map(([label, count]) => ({
+      label,
+      count,
+      color: colouredByRule ? THEME.dimmedNode : labelColour(label),
+    }));
   return {
     width,
     height,
@@ -114,6 +124,7 @@ export function capturePicture(
     types: [...typeCounts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([label, count]) => ({ label, count, color: THEME.edgeStrong })),
+    style,
     fontSize: settings.labelSize,
     font: settings.labelFont,
   };

@@ -12,6 +12,7 @@ import {
   CAPTION_LINE,
   LEGEND_ROW,
   reportLayout,
+  styleRows,
   TITLE_FONT_SIZE,
 } from "./report-layout.ts";
 import type { PictureOptions, ReportLayout } from "./report-layout.ts";
@@ -49,7 +50,7 @@ export async function canvasToPng(
   measure.font = `400 ${CAPTION_FONT_SIZE}px ${picture.font}`;
   const layout = reportLayout(
     picture,
-    { labels: picture.legend.length, types: picture.types.length },
+    { labels: picture.legend.length, types: picture.types.length, style: styleRows(picture.style) },
     options,
     (text) => measure.measureText(text).width,
   );
@@ -138,6 +139,7 @@ function drawLegend(context: CanvasRenderingContext2D, picture: Picture, layout:
       context.fill();
     });
   });
+  drawStyleLegend(context, picture, layout);
   if (picture.types.length === 0) return;
   heading("RELATIONSHIPS", layout.typesTop - 4);
   picture.types.forEach((entry, i) => {
@@ -157,4 +159,54 @@ function drawLegend(context: CanvasRenderingContext2D, picture: Picture, layout:
       context.fill();
     });
   });
+}
+
+/** The style rules' part of the legend: a line per rule, its swatches or its ramp. */
+function drawStyleLegend(context: CanvasRenderingContext2D, picture: Picture, layout: ReportLayout): void {
+  if (picture.style.length === 0) return;
+  const left = layout.legend.x;
+  const width = layout.legend.width;
+  context.textAlign = "left";
+  context.fillStyle = "#6b7280";
+  context.font = `600 11px ${picture.font}`;
+  context.fillText("STYLE", left + 16, layout.styleTop - 4);
+  let y = layout.styleTop + 20;
+  const fit = (text: string, room: number) => {
+    for (let size = 12; context.measureText(text).width > room && size >= 8; size--)
+      context.font = `500 ${size}px ${picture.font}`;
+  };
+  for (const line of picture.style) {
+    context.font = `500 12px ${picture.font}`;
+    fit(line.text, width - 32);
+    context.fillStyle = "#1f2937";
+    context.fillText(line.text, left + 16, y);
+    y += LEGEND_ROW;
+    for (const swatch of line.swatches ?? []) {
+      context.beginPath();
+      context.arc(left + 22, y - 4, 6, 0, Math.PI * 2);
+      context.fillStyle = swatch.colour;
+      context.fill();
+      context.font = `500 12px ${picture.font}`;
+      context.fillStyle = "#1f2937";
+      context.fillText(swatch.label, left + 36, y);
+      context.fillStyle = "#6b7280";
+      context.textAlign = "right";
+      context.fillText(String(swatch.count), left + width - 16, y);
+      context.textAlign = "left";
+      y += LEGEND_ROW;
+    }
+    if (line.ramp) {
+      const gradient = context.createLinearGradient(left + 50, 0, left + width - 50, 0);
+      line.ramp.colours.forEach((colour, i, all) => gradient.addColorStop(i / (all.length - 1), colour));
+      context.fillStyle = gradient;
+      context.fillRect(left + 50, y - 10, width - 100, 10);
+      context.font = `500 11px ${picture.font}`;
+      context.fillStyle = "#6b7280";
+      context.fillText(line.ramp.low, left + 16, y);
+      context.textAlign = "right";
+      context.fillText(line.ramp.high, left + width - 16, y);
+      context.textAlign = "left";
+      y += LEGEND_ROW;
+    }
+  }
 }

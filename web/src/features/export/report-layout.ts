@@ -42,11 +42,23 @@ export interface ReportLayout {
   caption: { x: number; y: number; lines: string[] } | null;
   /** Top of the relationship types' part of the legend (rows follow at LEGEND_ROW). */
   typesTop: number;
+  /** Top of the style rules' part of the legend (what colours and sizes mean), rows at LEGEND_ROW. */
+  styleTop: number;
 }
 
-/** The legend's height for so many labels and relationship types. */
-export function legendHeight(labels: number, types: number): number {
-  return LEGEND_TOP + labels * LEGEND_ROW + (types ? TYPES_GAP + types * LEGEND_ROW + 16 : 0);
+/** The legend's height for so many labels, relationship types and style rows. */
+export function legendHeight(labels: number, types: number, style = 0): number {
+  return (
+    LEGEND_TOP +
+    labels * LEGEND_ROW +
+    (types ? TYPES_GAP + types * LEGEND_ROW + 16 : 0) +
+    (style ? TYPES_GAP + style * LEGEND_ROW + 16 : 0)
+  );
+}
+
+/** Rows the style part of the legend takes: a line per rule, a row per swatch, one per ramp. */
+export function styleRows(lines: readonly { swatches?: unknown[]; ramp?: unknown }[]): number {
+  return lines.reduce((n, line) => n + 1 + (line.swatches?.length ?? 0) + (line.ramp ? 1 : 0), 0);
 }
 
 /** Lines of `text` no wider than `maxWidth` (words kept whole where there are spaces; CJK breaks anywhere). */
@@ -79,7 +91,7 @@ export function estimateWidth(text: string, fontSize: number): number {
 
 export function reportLayout(
   graph: { width: number; height: number },
-  legend: { labels: number; types: number },
+  legend: { labels: number; types: number; style?: number },
   options: Pick<PictureOptions, "title" | "caption">,
   measureCaption: (s: string) => number,
 ): ReportLayout {
@@ -89,7 +101,7 @@ export function reportLayout(
   const header = title ? TITLE_HEIGHT : 0;
   const lines = caption ? wrapText(caption, width - 2 * MARGIN, measureCaption) : [];
   const footer = lines.length ? CAPTION_PADDING + lines.length * CAPTION_LINE : 0;
-  const body = Math.max(graph.height, legendHeight(legend.labels, legend.types));
+  const body = Math.max(graph.height, legendHeight(legend.labels, legend.types, legend.style ?? 0));
   return {
     width,
     height: header + body + footer,
@@ -100,5 +112,11 @@ export function reportLayout(
       ? { x: MARGIN, y: header + body + CAPTION_PADDING / 2 + CAPTION_LINE * 0.8, lines }
       : null,
     typesTop: header + LEGEND_TOP + legend.labels * LEGEND_ROW + TYPES_GAP,
+    styleTop:
+      header +
+      LEGEND_TOP +
+      legend.labels * LEGEND_ROW +
+      (legend.types ? TYPES_GAP + legend.types * LEGEND_ROW + 16 : 0) +
+      TYPES_GAP,
   };
 }

@@ -3,6 +3,7 @@
  * loading the export writers.
  */
 import type { GraphNode, Subgraph } from "../../../../core/api-types.ts";
+import type { LegendLine } from "../../../../core/style-rules.ts";
 import type { Side } from "../graph-view/label-placement.ts";
 import type { ExplorerGraph, ExplorerSigma } from "../graph-view/types.ts";
 import type { ScopeSummary } from "./export-dialog.ts";
@@ -22,6 +23,8 @@ export interface ExportContext {
   queryResult(): QueryResultSource | null;
   /** Runs `work` with every name drawn whole (pictures for reports). */
   fullLabels<T>(work: () => Promise<T>): Promise<T>;
+  /** What the view's style rules mean, for the pictures' legend (core/style-rules.ts legendLines). */
+  styleLegend?(): LegendLine[];
   /** The nodes with every property, from the database (see export-runner.ts). */
   completeNodes(keys: string[]): Promise<GraphNode[]>;
 }

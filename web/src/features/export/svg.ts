@@ -15,6 +15,7 @@ import {
   LEGEND_ROW,
   LEGEND_WIDTH,
   reportLayout,
+  styleRows,
   TITLE_FONT_SIZE,
 } from "./report-layout.ts";
 import type { PictureOptions, ReportLayout } from "./report-layout.ts";
@@ -88,6 +89,7 @@ function legend(picture: Picture, layout: ReportLayout): string {
     heading("LABELS", top + 24) +
     rows.join("") +
     (types.length ? heading("RELATIONSHIPS", layout.typesTop - 4) + types.join("") : "") +
+    (picture.style.length ? heading("STYLE", layout.styleTop - 4) + styleLegend(picture, layout) : "") +
     `</g>`
   );
 }
@@ -95,7 +97,7 @@ function legend(picture: Picture, layout: ReportLayout): string {
 export function pictureToSvg(picture: Picture, options: PictureOptions = DEFAULT_PICTURE_OPTIONS): string {
   const layout = reportLayout(
     picture,
-    { labels: picture.legend.length, types: picture.types.length },
+    { labels: picture.legend.length, types: picture.types.length, style: styleRows(picture.style) },
     options,
     (text) => estimateWidth(text, CAPTION_FONT_SIZE),
   );
@@ -120,7 +122,9 @@ export function pictureToSvg(picture: Picture, options: PictureOptions = DEFAULT
     layout.title
       ? `<text class="picture-title" x="${layout.title.x}" y="${layout.title.y}" font-size="${TITLE_FONT_SIZE}" font-weight="600" fill="#111827">${xmlText(options.title.trim())}</text>`
       : "",
-    `<g class="graph" transform="translate(0 ${layout.graph.y})">`,
+    // Nodes outside the canvas's frame stay out of the picture (a tall legend leaves room below it).
+    `<clipPath id="graph-frame"><rect width="${n(picture.width)}" height="${n(picture.height)}"/></clipPath>`,
+    `<g class="graph" transform="translate(0 ${layout.graph.y})" clip-path="url(#graph-frame)">`,
     `<rect width="${n(picture.width)}" height="${n(picture.height)}" fill="${xmlAttr(picture.background)}"/>`,
     `<g class="edges">${edges.join("")}</g>`,
     `<g class="nodes">${nodes.join("")}</g>`,
@@ -137,4 +141,38 @@ export function pictureToSvg(picture: Picture, options: PictureOptions = DEFAULT
       : "",
     `</svg>`,
   ].join("\n");
+}
+
+/** The style rules' part of the legend: a line per rule, its swatches or its ramp. */
+function styleLegend(picture: Picture, layout: ReportLayout): string {
+  const left = layout.legend.x + 16;
+  let y = layout.styleTop + 20;
+  const parts: string[] = [];
+  picture.style.forEach((line, index) => {
+    parts.push(`<text class="legend-style" x="${left}" y="${y}" font-size="12">${xmlText(line.text)}</text>`);
+    y += LEGEND_ROW;
+    for (const swatch of line.swatches ?? []) {
+      parts.push(
+        `<g class="legend-style-swatch" transform="translate(${left} ${y})"><circle cx="6" cy="-4" r="6" fill="${xmlAttr(swatch.colour)}"/>` +
+          `<text x="20" y="0">${xmlText(swatch.label)}</text><text x="${LEGEND_WIDTH - 32}" y="0" text-anchor="end" fill="#6b7280">${swatch.count}</text></g>`,
+      );
+      y += LEGEND_ROW;
+    }
+    if (line.ramp) {
+      const id = `ramp-${index}`;
+      const stops = line.ramp.colours
+        .map(
+          (colour, i, all) => `<stop offset="${n(i / (all.length - 1))}" stop-color="${xmlAttr(colour)}"/>`,
+        )
+        .join("");
+      parts.push(
+        `<defs><linearGradient id="${id}">${stops}</linearGradient></defs>` +
+          `<text x="${left}" y="${y}" font-size="11" fill="#6b7280">${xmlText(line.ramp.low)}</text>` +
+          `<rect x="${left + 34}" y="${y - 10}" width="${LEGEND_WIDTH - 100}" height="10" fill="url(#${id})"/>` +
+          `<text x="${left + LEGEND_WIDTH - 32}" y="${y}" font-size="11" text-anchor="end" fill="#6b7280">${xmlText(line.ramp.high)}</text>`,
+      );
+      y += LEGEND_ROW;
+    }
+  });
+  return parts.join("");
 }

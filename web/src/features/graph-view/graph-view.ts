@@ -24,7 +24,9 @@ import {
   rareCategories,
   reduceEdge,
   reduceNode,
+  styleScales,
 } from "./reducers.ts";
+import type { StyleScales } from "../../../../core/style-rules.ts";
 import { wholeNames } from "./whole-names.ts";
 import type { PlacedLabel } from "./whole-names.ts";
 import type { Focus, ReducerContext } from "./reducers.ts";
@@ -109,6 +111,10 @@ export class GraphView {
   private dragMoved = false;
   private lastClicked: string | null = null;
   private large = false;
+  /** The style rules resolved, for the visibility and graph version they were resolved against. */
+  private scales: { visibility: Visibility; version: number; scales: StyleScales | null } | null = null;
+  /** Counts graph changes (patches): the style's value ranges follow them. */
+  private version = 0;
   /** Label widths by font and text: measuring is the slow part of placing labels. */
   private readonly labelWidths = new Map<string, number>();
 
@@ -153,15 +159,26 @@ export class GraphView {
 
   /** What the reducers read, as of now. */
   private reducerContext(): ReducerContext {
+    const visibility = this.visibility();
     return {
       graph: this.graph,
       state: this.state,
-      visibility: this.visibility(),
+      visibility,
+      scales: this.styleScales(visibility),
       focus: this.focus,
       rare: this.rareCategories,
       large: this.large,
       small: this.graph.order <= SMALL_GRAPH,
     };
+  }
+
+  /** The style rules as resolved now (value ranges of what is in sight); null without rules. */
+  styleScales(visibility: Visibility = this.visibility()): StyleScales | null {
+    const cached = this.scales;
+    if (cached && cached.visibility === visibility && cached.version === this.version) return cached.scales;
+    const scales = styleScales(this.graph, visibility);
+    this.scales = { visibility, version: this.version, scales };
+    return scales;
   }
 
   getState(): ViewState {
@@ -218,6 +235,7 @@ export class GraphView {
     if (this.killed) return;
     const graph = this.graph;
     applyGraphPatch(graph, patch);
+    this.version++;
     indexParallelEdgesIndex(graph, {
       edgeIndexAttribute: "parallelIndex",
       edgeMinIndexAttribute: "parallelMinIndex",
@@ -248,7 +266,9 @@ export class GraphView {
 
   /** Nodes drawn now (neither hidden nor filtered out). */
   visibleNodes(): string[] {
-    return this.graph.filterNodes((key, attrs) => isNodeShown(this.visibility(), key, attrs.category));
+    return this.graph.filterNodes((key, attrs) =>
+      isNodeShown(this.visibility(), key, attrs.category, attrs.scores),
+    );
   }
 
   /** Animates the camera to a node. */

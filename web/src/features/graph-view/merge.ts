@@ -4,7 +4,15 @@
  * re-runs the layout from scratch.
  */
 import type { GraphEdge, GraphNode, Subgraph } from "../../../../core/api-types.ts";
-import type { EdgeAttrs, EdgeEntry, ExplorerGraph, GraphPatch, NodeAttrs, NodeEntry } from "./types.ts";
+import type {
+  EdgeAttrs,
+  EdgeEntry,
+  ExplorerGraph,
+  GraphPatch,
+  NodeAttrs,
+  NodeEntry,
+  ScoresChange,
+} from "./types.ts";
 
 export interface Point {
   x: number;
@@ -31,7 +39,8 @@ export function isEmptyPatch(patch: GraphPatch): boolean {
       patch.addEdges.length +
       patch.removeNodes.length +
       patch.removeEdges.length +
-      (patch.moveNodes?.length ?? 0) ===
+      (patch.moveNodes?.length ?? 0) +
+      (patch.setScores?.length ?? 0) ===
     0
   );
 }
@@ -43,6 +52,7 @@ export function invertPatch(patch: GraphPatch): GraphPatch {
     removeNodes: patch.addNodes,
     removeEdges: patch.addEdges,
     moveNodes: patch.moveNodes?.map(({ key, from, to }) => ({ key, from: to, to: from })),
+    setScores: patch.setScores?.map(({ key, from, to }) => ({ key, from: to, to: from })),
   };
 }
 
@@ -275,6 +285,39 @@ export function applyGraphPatch(graph: ExplorerGraph, patch: GraphPatch): void {
   );
   for (const { key, to } of patch.moveNodes ?? [])
     if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { x: to.x, y: to.y });
+  for (const { key, to } of patch.setScores ?? []) {
+    if (!graph.hasNode(key)) continue;
+    if (to && Object.keys(to).length) graph.setNodeAttribute(key, "scores", { ...to });
+    else graph.removeNodeAttribute(key, "scores");
+  }
+}
+
+/**
+ * The patch that gives nodes on screen these scores (metric → value by node key): for each metric in
+ * `metrics`, nodes in `values` get theirs and every other node loses that metric's score. Other
+ * metrics' scores are kept.
+ */
+export function planScores(
+  graph: ExplorerGraph,
+  metrics: readonly string[],
+  values: ReadonlyMap<string, Record<string, number>>,
+): ScoresChange[] {
+  const changes: ScoresChange[] = [];
+  graph.forEachNode((key, attrs) => {
+    const from = attrs.scores;
+    const next: Record<string, number> = { ...from };
+    for (const metric of metrics) delete next[metric];
+    Object.assign(next, values.get(key));
+    const to = Object.keys(next).length ? next : undefined;
+    if (!sameScores(from, to)) changes.push({ key, from: from ? { ...from } : undefined, to });
+  });
+  return changes;
+}
+
+function sameScores(a: Record<string, number> | undefined, b: Record<string, number> | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  const kb = Object.keys(b ?? {});
+  return ka.length === kb.length && ka.every((k) => a?.[k] === b?.[k]);
 }
 
 /** What merge planning needs from a graph: positions, typical spacing (a sampled median), centre, extent. */

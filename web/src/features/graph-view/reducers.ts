@@ -1,11 +1,22 @@
 /**
  * The looks of the graph, derived from data + view state: colour by label, size by degree, labels in
  * the chosen language, hover and highlight focus, selection rings, filters, hidden nodes, curved
- * parallel edges. Pure: nothing here writes to the graph.
+ * parallel edges — and the view's style rules (size, colour, caption, width by a metric or a
+ * property, core/style-rules.ts) and analysis filter. Pure: nothing here writes to the graph.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { labelColour, nodeSize, THEME } from "../../../../core/appearance.ts";
 import { SHARES_ENTITIES } from "../../../../core/evidence.ts";
+import {
+  buildStyleScales,
+  isStyled,
+  passesAnalysisFilter,
+  styledCaption,
+  styledColour,
+  styledSize,
+  styledWidth,
+  type StyleScales,
+} from "../../../../core/style-rules.ts";
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs, ViewState, Visibility } from "./types.ts";
 
 /** How many entities a SHARES_ENTITIES link counts; null for every other relationship. */
@@ -46,13 +57,39 @@ export function shortLabel(text: string, max = LABEL_MAX_WIDTH): string {
   return text;
 }
 
-export function isNodeShown(visibility: Visibility, key: string, category: string): boolean {
+export function isNodeShown(
+  visibility: Visibility,
+  key: string,
+  category: string,
+  scores?: Record<string, number>,
+): boolean {
   if (visibility.scope && !visibility.scope.nodes.has(key)) return false;
   return (
     !visibility.hidden.has(key) &&
     !visibility.filters.hiddenLabels.has(category) &&
-    !visibility.outOfTime?.nodes.has(key)
+    !visibility.outOfTime?.nodes.has(key) &&
+    passesAnalysisFilter(scores, visibility.analysisFilter)
   );
+}
+
+/** A node's attributes' answer to isNodeShown. */
+function shownNode(graph: ExplorerGraph, visibility: Visibility, key: string): boolean {
+  const attrs = graph.getNodeAttributes(key);
+  return isNodeShown(visibility, key, attrs.category, attrs.scores);
+}
+
+/**
+ * The style rules resolved against the nodes in sight (value ranges, categories' colours), or null
+ * when the view has none. Computed once per frame, not per node (graph-view.ts caches it).
+ */
+export function styleScales(graph: ExplorerGraph, visibility: Visibility): StyleScales | null {
+  const rules = visibility.style;
+  if (!rules || !isStyled(rules)) return null;
+  const nodes: NodeAttrs[] = [];
+  graph.forEachNode((key, attrs) => {
+    if (isNodeShown(visibility, key, attrs.category, attrs.scores)) nodes.push(attrs);
+  });
+  return buildStyleScales(rules, nodes, () => graph.mapEdges((_e, attrs) => attrs.properties));
 }
 
 export function isEdgeShown(graph: ExplorerGraph, visibility: Visibility, edge: string): boolean {
@@ -60,10 +97,7 @@ export function isEdgeShown(graph: ExplorerGraph, visibility: Visibility, edge: 
   if (visibility.filters.hiddenTypes.has(graph.getEdgeAttribute(edge, "relType"))) return false;
   if (visibility.outOfTime?.edges.has(edge)) return false;
   const [source, target] = graph.extremities(edge);
-  return (
-    isNodeShown(visibility, source, graph.getNodeAttribute(source, "category")) &&
-    isNodeShown(visibility, target, graph.getNodeAttribute(target, "category"))
-  );
+  return shownNode(graph, visibility, source) && shownNode(graph, visibility, target);
 }
 
 /** Hover wins over a highlighted path or neighbourhood. */
@@ -120,6 +154,8 @@ export interface ReducerContext {
    * sigma's label grid; label-placement.ts moves names apart and leaves out only those with no room.
    */
   small?: boolean;
+  /** The style rules resolved for this frame (styleScales), null or absent without rules. */
+  scales?: StyleScales | null;
 }
 
 /** A graph this small gets no special treatment: every label fits anyway. */
@@ -145,19 +181,22 @@ const SELECTION_EDGE_LABELS = 14;
 export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): Partial<NodeDisplayData> {
   const { state, focus, graph } = ctx;
   // Sigma replaces the attributes with what a reducer returns: a hidden node still needs a position.
-  if (!isNodeShown(ctx.visibility, key, attrs.category))
+  if (!isNodeShown(ctx.visibility, key, attrs.category, attrs.scores))
     return { x: attrs.x, y: attrs.y, size: 1, hidden: true };
   const selected = state.selected.includes(key);
   const inFocus = !focus || focus.nodes.has(key);
-  const size = nodeSize(attrs.dbDegree ?? graph.degree(key));
-  const name = displayName(attrs, state.language);
+  const scales = ctx.scales;
+  const rules = ctx.visibility.style ?? {};
+  const size = (scales && styledSize(scales, rules, attrs)) ?? nodeSize(attrs.dbDegree ?? graph.degree(key));
+  const name = (scales && styledCaption(scales, attrs)) ?? displayName(attrs, state.language);
+  const colour = (scales && styledColour(scales, rules, attrs)) ?? labelColour(attrs.category);
   const display: Partial<NodeDisplayData> & Record<string, unknown> = {
     x: attrs.x,
     y: attrs.y,
     size,
     label: state.wholeNames?.has(key) ? name : shortLabel(name),
     fullLabel: name,
-    color: inFocus || selected ? labelColour(attrs.category) : THEME.dimmedNode,
+    color: inFocus || selected ? colour : THEME.dimmedNode,
     zIndex: selected ? 3 : inFocus && focus ? 2 : 1,
     // Read by the hover card (draw.ts): the name in the other language, and the label.
     subLabel: state.language === "en" ? (attrs.nameEn ? attrs.name : null) : (attrs.nameEn ?? null),
@@ -213,8 +252,9 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
       : null;
   const ofSelection =
     selectedEnd !== null && (state.edgeLabels || graph.degree(selectedEnd) <= SELECTION_EDGE_LABELS);
+  const width = (ctx.scales && styledWidth(ctx.scales, attrs.properties)) ?? 1;
   const display: Partial<EdgeDisplayData> & Record<string, unknown> = {
-    size: 1,
+    size: width,
     color: THEME.edge,
     label: state.edgeLabels ? attrs.relType : null,
     zIndex: 0,
@@ -223,13 +263,13 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
     display.label = attrs.relType;
     display.forceLabel = true;
     display.color = THEME.edgeStrong;
-    display.size = 1.4;
+    display.size = Math.max(width, 1.4);
     display.zIndex = 1;
   }
   if (focus) {
     if (inFocus) {
       display.color = focus.accent ? THEME.edgeHighlight : THEME.edgeStrong;
-      display.size = focus.accent ? 3 : 1.6;
+      display.size = Math.max(width, focus.accent ? 3 : 1.6);
       if (focus.labelEdges) {
         display.label = attrs.relType;
         display.forceLabel = true;
@@ -244,7 +284,7 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
   const picked = key === state.selectedEdge;
   if (picked || key === state.hoveredEdge) {
     display.color = picked ? THEME.selection : THEME.edgeStrong;
-    display.size = picked ? 3.5 : 2.5;
+    display.size = Math.max(width, picked ? 3.5 : 2.5);
     display.label = attrs.relType;
     display.forceLabel = true;
     display.zIndex = picked ? 3 : 2;

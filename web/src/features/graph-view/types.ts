@@ -6,6 +6,7 @@
 import type { MultiDirectedGraph } from "graphology";
 import type Sigma from "sigma";
 import type { GraphEdgeAttributes, GraphNodeAttributes } from "../../../../core/graph-attributes.ts";
+import type { AnalysisFilter, StyleRules } from "../../../../core/style-rules.ts";
 
 export interface NodeAttrs extends GraphNodeAttributes {
   /** Held in place by the layout (read by ForceAtlas2): pinned nodes, or all but those settling. */
@@ -51,6 +52,10 @@ export interface Visibility {
   scope?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
   /** Nodes and relationships outside the timeline's period (features/timeline/time-filter.ts). */
   outOfTime?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
+  /** Only nodes whose analysis score passes are shown (core/style-rules.ts). */
+  analysisFilter?: AnalysisFilter | null;
+  /** How nodes and relationships are sized, coloured and captioned (core/style-rules.ts). */
+  style?: StyleRules;
 }
 
 export const NOTHING_HIDDEN: Visibility = {
@@ -106,6 +111,13 @@ export interface NodeMove {
   to: { x: number; y: number };
 }
 
+/** A node's analysis scores replaced (an analysis run, a view opened): undo puts `from` back. */
+export interface ScoresChange {
+  key: string;
+  from: Record<string, number> | undefined;
+  to: Record<string, number> | undefined;
+}
+
 /** A change to the graph's content, invertible by swapping add and remove (and a move's ends). */
 export interface GraphPatch {
   addNodes: NodeEntry[];
@@ -113,4 +125,5 @@ export interface GraphPatch {
   removeNodes: NodeEntry[];
   removeEdges: EdgeEntry[];
   moveNodes?: NodeMove[];
+  setScores?: ScoresChange[];
 }

@@ -18,6 +18,7 @@ import {
   type ViewNode,
 } from "../../../../core/view-document.ts";
 import type { TimePeriod } from "../../../../core/partial-date.ts";
+import { isStyled, NO_STYLE, type AnalysisFilter, type StyleRules } from "../../../../core/style-rules.ts";
 import type { Point } from "../graph-view/merge.ts";
 import type { ExplorerGraph, Language, Visibility } from "../graph-view/types.ts";
 
@@ -30,6 +31,9 @@ export interface ScreenPart {
   articles?: ReadonlySet<string>;
   /** The timeline's period (absent in views written before there was one). */
   time?: TimePeriod | null;
+  /** The style rules and the analysis filter (absent in a view from before them: none). */
+  style?: StyleRules;
+  analysisFilter?: AnalysisFilter | null;
 }
 
 export interface CaptureInput {
@@ -65,6 +69,7 @@ export function captureView({
     if (attrs.id !== undefined) node.id = attrs.id;
     if (screen.pinned.has(key)) node.pinned = true;
     if (screen.hidden.has(key)) node.hidden = true;
+    if (attrs.scores && Object.keys(attrs.scores).length) node.scores = { ...attrs.scores };
     refs.set(key, nodeRef(node));
     nodes.push(node);
   });
@@ -86,6 +91,8 @@ export function captureView({
   if (query) doc.query = { cypher: query.cypher, params: query.params };
   if (screen.articles?.size) doc.articles = [...screen.articles].sort();
   if (screen.time) doc.time = { from: screen.time.from, to: screen.time.to };
+  if (screen.style && isStyled(screen.style)) doc.style = screen.style;
+  if (screen.analysisFilter) doc.analysisFilter = { ...screen.analysisFilter };
   return doc;
 }
 
@@ -95,6 +102,8 @@ export interface ViewPlan {
   positions: Map<string, Point>;
   screen: ScreenPart;
   selection: string[];
+  /** The analysis scores the document's nodes had, by key now. */
+  scores: Map<string, Record<string, number>>;
   /** Names (or refs) of the document's nodes the database no longer holds. */
   missing: string[];
 }
@@ -103,6 +112,7 @@ export function planView(doc: ViewDocument, resolved: ResolveNodesResponse): Vie
   const positions = new Map<string, Point>();
   const hidden = new Set<string>();
   const pinned = new Set<string>();
+  const scores = new Map<string, Record<string, number>>();
   const missing: string[] = [];
   for (const node of doc.nodes) {
     const key = resolved.found[nodeRef(node)];
@@ -113,6 +123,7 @@ export function planView(doc: ViewDocument, resolved: ResolveNodesResponse): Vie
     positions.set(key, { x: node.x, y: node.y });
     if (node.hidden) hidden.add(key);
     if (node.pinned) pinned.add(key);
+    if (node.scores && Object.keys(node.scores).length) scores.set(key, { ...node.scores });
   }
   const selection = doc.selection.flatMap((ref) => {
     const key = resolved.found[ref];
@@ -130,8 +141,11 @@ export function planView(doc: ViewDocument, resolved: ResolveNodesResponse): Vie
       },
       articles: new Set(doc.articles ?? []),
       time: doc.time ? { from: doc.time.from, to: doc.time.to } : null,
+      style: doc.style ?? NO_STYLE,
+      analysisFilter: doc.analysisFilter ?? null,
     },
     selection,
+    scores,
     missing,
   };
 }

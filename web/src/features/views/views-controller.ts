@@ -110,7 +110,11 @@ export class ViewsController {
         );
       return false;
     }
-    this.ctx.store.load(plan.subgraph, { positions: plan.positions, state: plan.screen });
+    this.ctx.store.load(plan.subgraph, {
+      positions: plan.positions,
+      state: plan.screen,
+      scores: plan.scores,
+    });
     this.finish(doc, plan);
     return true;
   }
@@ -130,6 +134,7 @@ export class ViewsController {
       replace: true,
       positions: plan.positions,
       state: { ...plan.screen, expansions: new Map() },
+      scores: plan.scores,
     });
     this.finish(doc, plan);
     if (!describeMissing(plan.missing, doc.nodes.length)) this.ctx.notify(`Opened “${name}”`, "success");
