@@ -16,6 +16,8 @@ export interface GraphNodeAttributes {
   properties: Record<string, PlainValue>;
   /** Relationships in the database, when the server said; else the degree on screen is used. */
   dbDegree?: number;
+  /** Analysis results (core/analysis): metric id → value. */
+  scores?: Record<string, number>;
 }
 
 export interface GraphEdgeAttributes {
