@@ -22,6 +22,11 @@ export interface ProjectionOptions {
   weightProperty?: string | null;
   /** Only these nodes (default: all of the source graph's). */
   nodes?: Iterable<string>;
+  /**
+   * The projections to build (default both). One left out has the nodes but no edges: building a
+   * graphology graph costs about as much as most metrics, so runMetric builds only the one it reads.
+   */
+  build?: readonly ("directed" | "undirected")[];
 }
 
 export interface ProjectedEdge {
@@ -62,6 +67,8 @@ function addWeighted(
 export function project(source: SourceGraph, options: ProjectionOptions): Projection {
   const counted = options.types === null ? null : new Set(options.types);
   const keep = options.nodes ? new Set(options.nodes) : null;
+  const buildDirected = !options.build || options.build.includes("directed");
+  const buildUndirected = !options.build || options.build.includes("undirected");
   const directed = new Graph<Attributes, ProjectedEdge>({ type: "directed", multi: false });
   const undirected = new Graph<Attributes, ProjectedEdge>({ type: "undirected", multi: false });
   source.forEachNode((node) => {
@@ -82,8 +89,8 @@ export function project(source: SourceGraph, options: ProjectionOptions): Projec
     relationships += 1;
     types.add(attrs.relType);
     const weight = weightOf(attrs, options.weightProperty);
-    addWeighted(directed, from, to, weight);
-    addWeighted(undirected, from, to, weight);
+    if (buildDirected) addWeighted(directed, from, to, weight);
+    if (buildUndirected) addWeighted(undirected, from, to, weight);
   });
   return { directed, undirected, relationships, selfLoops, types: [...types].sort() };
 }

@@ -130,9 +130,10 @@ export function runMetric(source: SourceGraph, options: AnalysisOptions): Metric
   const started = Date.now();
   const spec = METRICS[options.metric];
   if (!spec) throw new AnalysisRefused(`Unknown metric "${String(options.metric)}".`);
-  const p = project(source, options);
+  const p = project(source, { ...options, build: [spec.graph] });
   const n = p.directed.order;
-  const m = p.undirected.size;
+  // Edges after collapsing, in the projection the metric reads.
+  const m = spec.graph === "directed" ? p.directed.size : p.undirected.size;
   let values: Record<string, number>;
   let groups: number | undefined;
   let modularity: number | undefined;
