@@ -1,10 +1,12 @@
 /**
  * core/analysis checked against an independent implementation: the seed's first view (GET /api/overview,
- * what the explorer shows), runMetric for PageRank, betweenness and degree, the view exported as GraphML
+ * what the explorer shows), runMetric for PageRank, betweenness and degree (and closeness and k-core),
+ * the view exported as GraphML
  * with the scores (export/), read back by NetworkX, which computes the same metrics with the same
  * conventions: document links (MENTIONS) left out, self-loops dropped; PageRank directed with parallel
  * relationships as weight (damping 0.85); betweenness on the undirected simple projection, normalised;
- * degree counting every relationship in and out. Same top 10 (ties at the cut allowed), values within
+ * degree counting every relationship in and out; closeness Wasserman–Faust and core numbers on the
+ * undirected projection. Same top 10 (ties at the cut allowed), values within
  * tolerance. Also: a GEXF with Louvain communities, read by NetworkX, has them as an integer attribute.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -45,11 +47,14 @@ print(json.dumps({
     "pagerank": pagerank(directed, alpha=0.85, weight="weight", tol=1e-12, max_iter=1000),
     "betweenness": nx.betweenness_centrality(undirected, normalized=True),
     "degree": dict(multi.degree()),
-    "file": {n: {k: d.get(k) for k in ("pagerank", "betweenness", "degree")} for n, d in G.nodes(data=True)},
+    "closeness": nx.closeness_centrality(undirected),
+    "kcore": nx.core_number(undirected),
+    "file": {n: {k: d.get(k) for k in ("pagerank", "betweenness", "degree", "closeness", "kcore")} for n, d in G.nodes(data=True)},
 }))
 `;
 
 type Values = Record<string, number>;
+type Checked = "pagerank" | "betweenness" | "degree" | "closeness" | "kcore";
 
 /** The first ten by value; a node tied with the tenth may stand in for another. */
 function expectSameTop10(ours: Values, theirs: Values, tolerance: number, what: string): void {
@@ -85,13 +90,13 @@ function byId(values: Values): Values {
 }
 
 describe("core/analysis agrees with NetworkX on the seed's view", () => {
-  it("PageRank, betweenness and degree: same top 10, values within tolerance", async () => {
+  it("PageRank, betweenness, degree, closeness and k-core: same top 10, values within tolerance", async () => {
     const graph = graphOfSubgraph(overview);
     const present = new Set(overview.edges.map((e) => e.type));
     const types = defaultCountedTypes(DEFAULT_SCHEMA, present);
     expect(types).not.toContain("MENTIONS");
     expect(present.has("MENTIONS")).toBe(true);
-    const metrics: MetricId[] = ["pagerank", "betweenness", "degree"];
+    const metrics: MetricId[] = ["pagerank", "betweenness", "degree", "closeness", "kcore"];
     const ours = Object.fromEntries(metrics.map((m) => [m, runMetric(graph, { metric: m, types }).values]));
     const nodeScores = Object.fromEntries(
       overview.nodes.map((n) => [n.key, Object.fromEntries(metrics.map((m) => [m, ours[m]![n.key]!]))]),
@@ -99,18 +104,26 @@ describe("core/analysis agrees with NetworkX on the seed's view", () => {
     const [file] = exportSubgraph({ subgraph: overview, nodeScores }, "graphml");
     const path = join(dir, "view.graphml");
     writeFileSync(path, file!.text);
-    const nx = await python<
-      Record<"pagerank" | "betweenness" | "degree", Values> & { file: Record<string, Values> }
-    >(NETWORKX_METRICS, path, JSON.stringify(types));
+    const nx = await python<Record<Checked, Values> & { file: Record<string, Values> }>(
+      NETWORKX_METRICS,
+      path,
+      JSON.stringify(types),
+    );
     expect(Object.keys(nx.pagerank)).toHaveLength(overview.nodes.length);
-    const tolerance = { pagerank: 1e-6, betweenness: 1e-9, degree: 0 };
+    const tolerance: Record<Checked, number> = {
+      pagerank: 1e-6,
+      betweenness: 1e-9,
+      degree: 0,
+      closeness: 1e-9,
+      kcore: 0,
+    };
     for (const metric of metrics) {
       const mine = byId(ours[metric]!);
-      const theirs = nx[metric as "pagerank"];
-      expectSameTop10(mine, theirs, tolerance[metric as "pagerank"], metric);
+      const theirs = nx[metric as Checked];
+      expectSameTop10(mine, theirs, tolerance[metric as Checked], metric);
       for (const [node, value] of Object.entries(theirs))
         expect(Math.abs(mine[node]! - value), `${metric} of ${node}`).toBeLessThanOrEqual(
-          tolerance[metric as "pagerank"] + 1e-12,
+          tolerance[metric as Checked] + 1e-12,
         );
       // The GraphML carries the same scores, as numbers.
       for (const [node, value] of Object.entries(mine)) expect(nx.file[node]![metric]).toBeCloseTo(value, 9);
