@@ -36,5 +36,5 @@ export type WorkerRequest =
   { kind: "load"; graph: CompactGraph; types: string[] } | { kind: "run"; metric: string };
 export type WorkerAnswer =
   | { kind: "loaded" }
-  | ({ kind: "result"; scores: Record<string, number> } & RunAnswer)
+  | ({ kind: "result"; scores: Float64Array } & RunAnswer)
   | { kind: "error"; message: string };

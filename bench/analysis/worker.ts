@@ -4,8 +4,11 @@ import { runOne } from "./run.ts";
 
 let graph: ReturnType<typeof buildGraph> | undefined;
 let types: string[] = [];
+let order: string[] = [];
 
-const reply = (answer: WorkerAnswer) => postMessage(answer);
+/** The worker's global scope (the DOM typings know only the window's postMessage). */
+const scope = self as unknown as Worker;
+const reply = (answer: WorkerAnswer, transfer: Transferable[] = []) => scope.postMessage(answer, transfer);
 
 addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -13,10 +16,16 @@ addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
     if (request.kind === "load") {
       graph = buildGraph(request.graph);
       types = request.types;
+      order = request.graph.nodes;
       reply({ kind: "loaded" });
     } else {
       if (!graph) throw new Error("no graph loaded");
-      reply({ kind: "result", ...runOne(graph, request.metric, types) });
+      // The values travel as one Float64Array in node order, transferred, not cloned: decoding a
+      // 50,000-key object on the main thread is itself a long task.
+      const { scores, ...answer } = runOne(graph, request.metric, types);
+      const values = new Float64Array(order.length);
+      order.forEach((key, i) => (values[i] = scores[key] ?? NaN));
+      reply({ kind: "result", ...answer, scores: values }, [values.buffer]);
     }
   } catch (error) {
     reply({ kind: "error", message: String(error) });
