@@ -10,7 +10,7 @@ import louvain from "graphology-communities-louvain";
 import { connectedComponents } from "graphology-components";
 import { coreNumber } from "graphology-cores";
 import { METRICS, type MetricId, type MetricKind } from "./metrics.ts";
-import { project, type Projection, type SourceGraph } from "./analysis-graph.ts";
+import { degreeCounts, project, type Projection, type SourceGraph } from "./analysis-graph.ts";
 
 export interface AnalysisOptions {
   metric: MetricId;
@@ -87,23 +87,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function degrees(p: Projection, mode: "in" | "out" | "all", field: "count" | "weight") {
-  const values: Record<string, number> = {};
-  p.directed.forEachNode((node) => {
-    let sum = 0;
-    if (mode !== "out")
-      p.directed.forEachInEdge(node, (_e, attrs) => {
-        sum += attrs[field];
-      });
-    if (mode !== "in")
-      p.directed.forEachOutEdge(node, (_e, attrs) => {
-        sum += attrs[field];
-      });
-    values[node] = sum;
-  });
-  return values;
-}
-
 /** Numbers groups from the largest (0) down; ties by their smallest member key, so stable. */
 function numberGroups(groups: string[][]): Record<string, number> {
   const sorted = groups
@@ -126,10 +109,32 @@ function groupsOf(mapping: Record<string, number>): string[][] {
   return [...byGroup.values()];
 }
 
+/** The degree metrics, counted without a projection (analysis-graph.ts degreeCounts). */
+const DEGREES = {
+  degree: { mode: "all", weighted: false },
+  inDegree: { mode: "in", weighted: false },
+  outDegree: { mode: "out", weighted: false },
+  weightedDegree: { mode: "all", weighted: true },
+} as const;
+
 export function runMetric(source: SourceGraph, options: AnalysisOptions): MetricResult {
   const started = Date.now();
   const spec = METRICS[options.metric];
   if (!spec) throw new AnalysisRefused(`Unknown metric "${String(options.metric)}".`);
+  const degree = DEGREES[options.metric as keyof typeof DEGREES];
+  if (degree) {
+    const counts = degreeCounts(source, options, degree.mode, degree.weighted);
+    return {
+      metric: options.metric,
+      kind: spec.kind,
+      values: counts.values,
+      nodes: counts.nodes,
+      relationships: counts.relationships,
+      edges: counts.edges,
+      types: counts.types,
+      ms: Date.now() - started,
+    };
+  }
   const p = project(source, { ...options, build: [spec.graph] });
   const n = p.directed.order;
   // Edges after collapsing, in the projection the metric reads.
@@ -139,17 +144,10 @@ export function runMetric(source: SourceGraph, options: AnalysisOptions): Metric
   let modularity: number | undefined;
   switch (options.metric) {
     case "degree":
-      values = degrees(p, "all", "count");
-      break;
     case "inDegree":
-      values = degrees(p, "in", "count");
-      break;
     case "outDegree":
-      values = degrees(p, "out", "count");
-      break;
     case "weightedDegree":
-      values = degrees(p, "all", "weight");
-      break;
+      throw new Error("unreachable: degrees are counted above");
     case "betweenness": {
       const limit = options.betweennessLimit ?? BETWEENNESS_LIMIT;
       if (n * m > limit) throw tooLarge("Betweenness", n, m, limit);
