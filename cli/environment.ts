@@ -19,6 +19,7 @@ const DB_COMMANDS = [
   "index",
   "query",
   "export",
+  "analyse",
   "run-script",
   "serve",
   "doctor",
@@ -84,7 +85,7 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     name: "GUANXI_SCHEMA",
     meaning: "the schema file (--schema)",
     default: "a data set's own schema, else the news schema",
-    commands: ["start", "ingest", "index", "export", "serve", "doctor"],
+    commands: ["start", "ingest", "index", "export", "analyse", "serve", "doctor"],
   },
   {
     name: "GUANXI_QUERY_TIMEOUT_MS",
@@ -96,7 +97,7 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     name: "GUANXI_QUERY_MAX_BYTES",
     meaning: "largest result (as JSON) of an analyst query",
     default: "33554432",
-    commands: ["start", "serve", "query", "export"],
+    commands: ["start", "serve", "query", "export", "analyse"],
   },
   {
     name: "GUANXI_MAX_PROPERTY_BYTES",

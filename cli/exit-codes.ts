@@ -3,6 +3,8 @@
  * `guanxi --help` and the README.
  */
 import { CommanderError } from "commander";
+import { AnalysisRefused } from "../core/analysis/run-metric.ts";
+import { AnalyseUsageError } from "./analyse-command.ts";
 import { ConfigError } from "../core/node/connection.ts";
 import { DatabaseError, InputError } from "../core/errors.ts";
 import { QueryDeadlineError, ResultTooLargeError } from "../core/node/query-isolation.ts";
@@ -20,7 +22,7 @@ export const EXIT = {
   usage: 2,
   /** Input that failed validation (data files, schema files): nothing was written. */
   validation: 3,
-  /** Refused by Guanxi's rules: a query that writes, ran out of time or returned too much. */
+  /** Refused by Guanxi's rules: a query that writes, ran out of time or returned too much; an analysis too large. */
   refused: 4,
   /** Neo4j rejected the Cypher (syntax, semantics, a failing statement of a script). */
   cypher: 5,
@@ -34,7 +36,7 @@ Exit codes:
   1  unexpected failure
   2  usage: unknown option, missing argument, bad value or configuration
   3  validation: the input (data or schema file) has problems; nothing was written
-  4  refused: the query writes, ran out of time or returned too much
+  4  refused: the query writes, ran out of time or returned too much; an analysis is too large
   5  Cypher error reported by Neo4j
   6  connection: Neo4j unreachable, TLS, authentication or unknown database`;
 
@@ -51,13 +53,15 @@ export function exitCodeFor(error: unknown): { code: number; known: boolean } {
     error instanceof ConfigError ||
     error instanceof QueryParameterError ||
     error instanceof ExportError ||
-    error instanceof TokenError
+    error instanceof TokenError ||
+    error instanceof AnalyseUsageError
   )
     return { code: EXIT.usage, known: true };
   if (
     error instanceof ReadOnlyViolation ||
     error instanceof QueryDeadlineError ||
-    error instanceof ResultTooLargeError
+    error instanceof ResultTooLargeError ||
+    error instanceof AnalysisRefused
   )
     return { code: EXIT.refused, known: true };
   // A script's statement that Neo4j rejected is a Cypher error; an unreadable file or an unsupported

@@ -1,5 +1,6 @@
 /** The `guanxi` command line: one program, a module per command. */
 import { Command, CommanderError } from "commander";
+import { registerAnalyseCommand } from "./analyse-command.ts";
 import { PACKAGE_VERSION } from "../core/node/install-paths.ts";
 import { registerDbCommand } from "./db-command.ts";
 import { describeEnvironment } from "./environment.ts";
@@ -30,6 +31,7 @@ registerSchemaCommand(program);
 registerIndexCommand(program);
 registerQueryCommand(program);
 registerExportCommand(program);
+registerAnalyseCommand(program);
 registerRunScriptCommand(program);
 registerServeCommand(program);
 registerDoctorCommand(program);

@@ -45,6 +45,12 @@ export function buildGraphExportJsonSchema(): JsonSchema {
       nameEn: { type: "string" },
       id: { type: "string", description: "Guanxi's stable id, when the node has one." },
       properties: PROPERTIES,
+      scores: {
+        type: "object",
+        description:
+          "Analysis results (core/analysis): metric id (pagerank, betweenness, louvain, …) → value; partitions (louvain, components, kcore) are integers.",
+        additionalProperties: { type: "number" },
+      },
       ...VIEW,
     },
     additionalProperties: false,

@@ -110,6 +110,8 @@ export interface GraphExportNodeAttributes {
   id?: string;
   /** Every property but the derived ones; dates are `YYYY-MM-DD` text (see `propertyTypes`). */
   properties: Record<string, unknown>;
+  /** Analysis results (core/analysis): metric id → value; partitions (louvain, components, kcore) are integers. */
+  scores?: Record<string, number>;
   x?: number;
   y?: number;
   size?: number;

@@ -11,6 +11,7 @@
  */
 import type { ValueType } from "./property-types.ts";
 import { columnValue, type PreparedGraph, type TypedProperty } from "./prepare.ts";
+import { scoreValue } from "./scores.ts";
 import { spreadsheetSafe } from "./spreadsheet-safe.ts";
 import { csvField } from "../core/csv-field.ts";
 
@@ -95,8 +96,8 @@ function row(cells: string[]): string {
   return cells.map(cell).join(",");
 }
 
-function header(fixed: string[], columns: Column[]): string {
-  return row([...fixed, ...columns.map((c) => `${c.key}:${CSV_TYPES[c.declared]}`)]);
+function header(fixed: string[], columns: Column[], extra: string[] = []): string {
+  return row([...fixed, ...columns.map((c) => `${c.key}:${CSV_TYPES[c.declared]}`), ...extra]);
 }
 
 export function writeCsv(
@@ -106,13 +107,17 @@ export function writeCsv(
   const writer = new CellWriter(options.keepFormulas);
   // `id` is the :ID column of nodes (neo4j-admin stores it as the `id` property), not a property column.
   const nodeColumns = writer.columns(graph.nodeColumns, "node", ["id"]);
-  const nodeLines = [header(["id:ID", ":LABEL"], nodeColumns)];
+  // Analysis results after the properties: `louvain:long`, `pagerank:double`.
+  const scores = graph.scoreColumns.filter((c) => writableKey(c.name));
+  const scoreHeaders = scores.map((c) => `${c.name}:${c.type === "int" ? "long" : "double"}`);
+  const nodeLines = [header(["id:ID", ":LABEL"], nodeColumns, scoreHeaders)];
   for (const n of graph.nodes) {
     nodeLines.push(
       row([
         writer.text(n.key),
         n.node.labels.join(LIST_DELIMITER),
         ...writer.propertyCells(nodeColumns, n.properties, `node ${n.key}`),
+        ...scores.map((c) => String(scoreValue(n.scores, c) ?? "")),
       ]),
     );
   }

@@ -36,6 +36,7 @@ export function fromGraphology<N extends ExportableNodeAttrs, E extends Exportab
   const edges: GraphEdge[] = [];
   const nodeViews: Record<string, NodeView> = {};
   const edgeViews: Record<string, EdgeView> = {};
+  const nodeScores: Record<string, Record<string, number>> = {};
   const shown = new Set<string>();
   graph.forEachNode((key, a) => {
     const display = options.nodeDisplay?.(key);
@@ -56,6 +57,7 @@ export function fromGraphology<N extends ExportableNodeAttrs, E extends Exportab
     if (display?.size !== undefined) view.size = display.size;
     if (display?.color !== undefined) view.color = display.color;
     nodeViews[key] = view;
+    if (a.scores && Object.keys(a.scores).length > 0) nodeScores[key] = { ...a.scores };
   });
   graph.forEachEdge((key, a, source, target) => {
     if (!shown.has(source) || !shown.has(target)) return;
@@ -68,6 +70,7 @@ export function fromGraphology<N extends ExportableNodeAttrs, E extends Exportab
     subgraph: { nodes, edges },
     nodeViews,
     edgeViews,
+    ...(Object.keys(nodeScores).length > 0 ? { nodeScores } : {}),
     ...(options.source ? { source: options.source } : {}),
   };
 }

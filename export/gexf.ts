@@ -5,6 +5,7 @@
  */
 import type { ValueType } from "./property-types.ts";
 import { columnValue, freeName, type PreparedGraph, type TypedProperty } from "./prepare.ts";
+import { scoreValue, type ScoreColumn } from "./scores.ts";
 import type { ExportSource } from "./types.ts";
 import { attrs, parseColour, xmlText } from "./xml.ts";
 
@@ -41,7 +42,9 @@ function gexfValue(value: unknown, type: ValueType): string {
 interface Column {
   id: string;
   type: ValueType;
-  value: (properties: readonly TypedProperty[]) => unknown;
+  value?: (properties: readonly TypedProperty[]) => unknown;
+  /** The declared GEXF type when it is not GEXF_TYPES[type]. */
+  gexfType?: string;
 }
 
 function propertyColumns(declared: Map<string, ValueType>): Column[] {
@@ -52,10 +55,22 @@ function propertyColumns(declared: Map<string, ValueType>): Column[] {
   }));
 }
 
-function declarations(cls: "node" | "edge", columns: Column[]): string {
+/** Analysis results: `integer` for partitions and counts (Gephi's partition needs an integer or text), else `double`. */
+function scoreDeclarations(columns: readonly ScoreColumn[]): Column[] {
+  return columns.map((c) => ({
+    id: c.name,
+    type: c.type,
+    gexfType: c.type === "int" ? "integer" : "double",
+  }));
+}
+
+function declarations(
+  cls: "node" | "edge",
+  columns: (Pick<Column, "id" | "type"> & { gexfType?: string })[],
+): string {
   if (columns.length === 0) return "";
   const lines = columns.map(
-    (c) => `      <attribute${attrs({ id: c.id, title: c.id, type: GEXF_TYPES[c.type] })}/>`,
+    (c) => `      <attribute${attrs({ id: c.id, title: c.id, type: c.gexfType ?? GEXF_TYPES[c.type] })}/>`,
   );
   return `    <attributes class="${cls}">\n${lines.join("\n")}\n    </attributes>\n`;
 }
@@ -90,10 +105,15 @@ export function writeGexf(graph: PreparedGraph, source: ExportSource, exportedAt
   const description = source.description ?? source.query;
   if (description) out.push(`    <description>${xmlText(description)}</description>\n`);
   out.push("  </meta>\n", '  <graph defaultedgetype="directed">\n');
+  const scoreColumns = graph.scoreColumns.filter((c) => c.name !== labelsId);
   out.push(
-    declarations("node", [{ id: labelsId, type: "string[]", value: () => undefined }, ...nodeColumns]),
+    declarations("node", [
+      { id: labelsId, type: "string[]" },
+      ...nodeColumns,
+      ...scoreDeclarations(scoreColumns),
+    ]),
   );
-  out.push(declarations("edge", [{ id: typeId, type: "string", value: () => undefined }, ...edgeColumns]));
+  out.push(declarations("edge", [{ id: typeId, type: "string" }, ...edgeColumns]));
 
   out.push(`    <nodes count="${graph.nodes.length}">\n`);
   for (const n of graph.nodes) {
@@ -101,7 +121,8 @@ export function writeGexf(graph: PreparedGraph, source: ExportSource, exportedAt
     out.push(
       attvalues([
         { id: labelsId, type: "string[]", value: n.node.labels },
-        ...nodeColumns.map((c) => ({ id: c.id, type: c.type, value: c.value(n.properties) })),
+        ...nodeColumns.map((c) => ({ id: c.id, type: c.type, value: c.value!(n.properties) })),
+        ...scoreColumns.map((c) => ({ id: c.name, type: c.type, value: scoreValue(n.scores, c) })),
       ]),
     );
     const { x, y, size, color } = n.view;
@@ -119,7 +140,7 @@ export function writeGexf(graph: PreparedGraph, source: ExportSource, exportedAt
     out.push(
       attvalues([
         { id: typeId, type: "string", value: type },
-        ...edgeColumns.map((c) => ({ id: c.id, type: c.type, value: c.value(e.properties) })),
+        ...edgeColumns.map((c) => ({ id: c.id, type: c.type, value: c.value!(e.properties) })),
       ]),
     );
     out.push(vizColour(e.view.color));

@@ -9,10 +9,11 @@
  */
 import type { ValueType } from "./property-types.ts";
 import { columnValue, freeName, type PreparedGraph, type TypedProperty } from "./prepare.ts";
+import { scoreValue } from "./scores.ts";
 import type { ExportSource } from "./types.ts";
 import { attrs, hexColour, parseColour, xmlText } from "./xml.ts";
 
-type GraphmlType = "string" | "long" | "double" | "boolean";
+type GraphmlType = "string" | "int" | "long" | "double" | "boolean";
 
 const GRAPHML_TYPES: Record<ValueType, GraphmlType> = {
   string: "string",
@@ -114,6 +115,13 @@ export function writeGraphml(graph: PreparedGraph, source: ExportSource, exporte
     },
     { id: "label", name: freeName("label", graph.nodeColumns), type: "string", value: (n) => n.node.name },
     ...propertyKeys<N>("n", graph.nodeColumns),
+    // Analysis results: partitions and counts as `int`, other scores as `double`.
+    ...graph.scoreColumns.map((c, i): Key<N> => ({
+      id: `s${i}`,
+      name: c.name,
+      type: c.type === "int" ? "int" : "double",
+      value: (n) => scoreValue(n.scores, c),
+    })),
   ];
   const views = graph.nodes.map((n) => n.view);
   const viewKey = (name: "x" | "y" | "size", key: Key<N>["value"]): Key<N>[] =>

@@ -25,6 +25,11 @@ function properties(typed: readonly TypedProperty[]): Record<string, unknown> {
   return Object.fromEntries(typed.map((p) => [p.key, p.value]));
 }
 
+/** Analysis results as JSON holds them: NaN and infinities are not JSON numbers, so they are left out. */
+function finite(scores: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(scores).filter(([, v]) => Number.isFinite(v)));
+}
+
 export function buildEnvelope(
   graph: PreparedGraph,
   source: ExportSource,
@@ -48,6 +53,7 @@ export function buildEnvelope(
           ...(n.node.nameEn !== undefined ? { nameEn: n.node.nameEn } : {}),
           ...(n.node.id !== undefined ? { id: n.node.id } : {}),
           properties: properties(n.properties),
+          ...(Object.keys(n.scores).length > 0 ? { scores: finite(n.scores) } : {}),
           ...n.view,
         };
         return { key: n.key, attributes };

@@ -13,6 +13,7 @@ import {
   valueType,
   type ValueType,
 } from "./property-types.ts";
+import { scoreColumns, type ScoreColumn } from "./scores.ts";
 import type { EdgeView, ExportInput, NodeView } from "./types.ts";
 
 export interface TypedProperty {
@@ -27,6 +28,8 @@ export interface PreparedNode {
   node: GraphNode;
   properties: TypedProperty[];
   view: NodeView;
+  /** Analysis results: metric id → value (empty when none were computed). */
+  scores: Readonly<Record<string, number>>;
 }
 
 export interface PreparedEdge {
@@ -44,6 +47,8 @@ export interface PreparedGraph {
   /** Declared type per property key, keys in a stable order. */
   nodeColumns: Map<string, ValueType>;
   edgeColumns: Map<string, ValueType>;
+  /** One column per metric in the nodes' scores (export/scores.ts); names free of node property keys. */
+  scoreColumns: ScoreColumn[];
 }
 
 function typed(properties: Record<string, unknown>, specs: ReturnType<typeof nodeSpecs>): TypedProperty[] {
@@ -89,6 +94,7 @@ export function prepare(input: ExportInput, schema: GraphSchema = DEFAULT_SCHEMA
       node,
       properties: typed(node.properties, nodeSpecs(schema, node.labels)),
       view: input.nodeViews?.[node.key] ?? {},
+      scores: input.nodeScores?.[node.key] ?? {},
     };
     byGraphKey.set(node.key, prepared);
     return prepared;
@@ -111,7 +117,19 @@ export function prepare(input: ExportInput, schema: GraphSchema = DEFAULT_SCHEMA
       view: input.edgeViews?.[edge.key] ?? {},
     });
   }
-  return { nodes, edges, nodeColumns: columns(nodes, "node"), edgeColumns: columns(edges, "edge") };
+  const nodeColumns = columns(nodes, "node");
+  // Not a property's name, nor one a writer adds (labels, label, x, y, size, color, id).
+  const reserved = new Set(["labels", "label", "x", "y", "size", "color", "id"]);
+  return {
+    nodes,
+    edges,
+    nodeColumns,
+    edgeColumns: columns(edges, "edge"),
+    scoreColumns: scoreColumns(
+      nodes.map((n) => n.scores),
+      (name) => nodeColumns.has(name) || reserved.has(name),
+    ),
+  };
 }
 
 /** The element's value for `key` as the declared column type, or undefined when it has none. */

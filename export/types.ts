@@ -34,6 +34,11 @@ export interface ExportInput {
   nodeViews?: Readonly<Record<string, NodeView>>;
   /** Keyed by GraphEdge.key. */
   edgeViews?: Readonly<Record<string, EdgeView>>;
+  /**
+   * Analysis results per node (keyed by GraphNode.key): metric id → value, as on the explorer's graph
+   * (GraphNodeAttributes.scores). Every format but the Cypher script writes them as node attributes.
+   */
+  nodeScores?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   source?: ExportSource;
 }
 

@@ -1,9 +1,11 @@
 /** export/ without a database: Cypher literals, the script's schema, the JSON Schema file, graphology input, refusals. */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MultiDirectedGraph } from "graphology";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Subgraph } from "../core/api-types.ts";
+import type { GraphExportEnvelope } from "../core/model.ts";
 import { graphExportJsonSchemaText } from "../core/graph-export-schema.ts";
 import { parseCypherLiteral, writeCypherLiteral, type CypherValue } from "../export/cypher-literal.ts";
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
@@ -13,6 +15,7 @@ import { ExportError, exportSubgraph, fromGraphology } from "../export/index.ts"
 import { parseScript } from "../export/db/run-cypher-script.ts";
 import type { EdgeAttrs, NodeAttrs } from "../web/src/features/graph-view/types.ts";
 import { REPO_ROOT } from "./support/database.ts";
+import { NETWORKX_GEXF_13, python } from "./support/export-readers.ts";
 
 const oneNode = (label: string, properties: Record<string, unknown> = {}): Subgraph => ({
   nodes: [
@@ -144,5 +147,110 @@ describe("fromGraphology", () => {
     expect(file!.text).toContain('<viz:color r="47" g="158" b="110"/>');
     expect(file!.text).toContain('<viz:size value="7"/>');
     expect(file!.text).toContain('source="region:tongzhou" target="region:wuqing" label="COOPERATES_WITH"');
+  });
+});
+
+describe("analysis scores", () => {
+  /** Three regions with results from the explorer's analysis panel; one has a property named `degree`. */
+  const scored = () => {
+    const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+    const add = (key: string, id: string, name: string, scores: Record<string, number>, extra = {}) =>
+      graph.addNode(key, {
+        x: 0,
+        y: 0,
+        category: "Region",
+        labels: ["Region"],
+        name,
+        id,
+        properties: { id, name, ...extra },
+        scores,
+      });
+    add("k1", "region:a", "甲", { pagerank: 0.5, betweenness: 1, louvain: 0, degree: 2, kcore: 1 });
+    add("k2", "region:b", "乙", { pagerank: 0.25, betweenness: 0, louvain: 1, degree: 1, kcore: 1 });
+    add(
+      "k3",
+      "region:c",
+      "丙",
+      { pagerank: 0.25, betweenness: 0, louvain: 1, degree: 1, kcore: 1 },
+      {
+        degree: "high",
+      },
+    );
+    graph.addEdgeWithKey("e1", "k1", "k2", { relType: "BORDERS", properties: {} });
+    graph.addEdgeWithKey("e2", "k1", "k3", { relType: "BORDERS", properties: {} });
+    return fromGraphology(graph);
+  };
+  let dir: string;
+  const file = (name: string, text: string) => {
+    dir ??= mkdtempSync(join(tmpdir(), "guanxi-scores-"));
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("GEXF: one typed attribute per metric, partitions as integers (Gephi's partition), read by networkx", async () => {
+    const [gexf] = exportSubgraph(scored(), "gexf");
+    expect(gexf!.text).toContain('<attribute id="louvain" title="louvain" type="integer"/>');
+    expect(gexf!.text).toContain('<attribute id="kcore" title="kcore" type="integer"/>');
+    expect(gexf!.text).toContain('<attribute id="pagerank" title="pagerank" type="double"/>');
+    // The property `degree` keeps its name; the metric is written beside it.
+    expect(gexf!.text).toContain('<attribute id="_degree" title="_degree" type="integer"/>');
+    const read = await python<Record<string, Record<string, unknown>>>(
+      NETWORKX_GEXF_13 +
+        "print(json.dumps({n: {k: [v, type(v).__name__] for k, v in d.items()} for n, d in G.nodes(data=True)}))",
+      file("scores.gexf", gexf!.text),
+    );
+    expect(read["region:a"]).toMatchObject({
+      louvain: [0, "int"],
+      kcore: [1, "int"],
+      pagerank: [0.5, "float"],
+      betweenness: [1, "float"],
+      _degree: [2, "int"],
+    });
+    expect(read["region:c"]).toMatchObject({ degree: ["high", "str"], louvain: [1, "int"] });
+  });
+
+  it("GraphML: a key per metric with attr.type int or double, read by networkx", async () => {
+    const [graphml] = exportSubgraph(scored(), "graphml");
+    expect(graphml!.text).toMatch(/attr\.name="louvain" attr\.type="int"/);
+    expect(graphml!.text).toMatch(/attr\.name="pagerank" attr\.type="double"/);
+    const read = await python<Record<string, Record<string, unknown>>>(
+      `import json, sys
+import networkx as nx
+G = nx.read_graphml(sys.argv[1])
+print(json.dumps({n: {k: [v, type(v).__name__] for k, v in d.items()} for n, d in G.nodes(data=True)}))`,
+      file("scores.graphml", graphml!.text),
+    );
+    expect(read["region:b"]).toMatchObject({
+      louvain: [1, "int"],
+      pagerank: [0.25, "float"],
+      _degree: [1, "int"],
+    });
+  });
+
+  it("JSON: `scores` on each node's attributes; CSV: typed columns after the properties", () => {
+    const [json] = exportSubgraph(scored(), "json");
+    const envelope = JSON.parse(json!.text) as GraphExportEnvelope;
+    expect(envelope.graph.nodes[0]!.attributes.scores).toEqual({
+      pagerank: 0.5,
+      betweenness: 1,
+      louvain: 0,
+      degree: 2,
+      kcore: 1,
+    });
+    const [nodes] = exportSubgraph(scored(), "csv");
+    const lines = nodes!.text.trim().split("\n");
+    expect(lines[0]).toBe(
+      "id:ID,:LABEL,name:string,degree:string,_degree:long,betweenness:double,pagerank:double,louvain:long,kcore:long",
+    );
+    expect(lines[1]).toBe("region:a,Region,甲,,2,1,0.5,0,1");
+  });
+
+  it("writes nothing extra for a graph without results", () => {
+    const [gexf] = exportSubgraph({ subgraph: oneNode("Region", { id: "r" }) }, "gexf");
+    expect(gexf!.text).not.toMatch(/pagerank|louvain/);
   });
 });

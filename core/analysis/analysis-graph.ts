@@ -22,6 +22,11 @@ export interface ProjectionOptions {
   weightProperty?: string | null;
   /** Only these nodes (default: all of the source graph's). */
   nodes?: Iterable<string>;
+  /**
+   * The projections to build (default both). One left out has the nodes but no edges: building a
+   * graphology graph costs about as much as most metrics, so runMetric builds only the one it reads.
+   */
+  build?: readonly ("directed" | "undirected")[];
 }
 
 export interface ProjectedEdge {
@@ -62,6 +67,8 @@ function addWeighted(
 export function project(source: SourceGraph, options: ProjectionOptions): Projection {
   const counted = options.types === null ? null : new Set(options.types);
   const keep = options.nodes ? new Set(options.nodes) : null;
+  const buildDirected = !options.build || options.build.includes("directed");
+  const buildUndirected = !options.build || options.build.includes("undirected");
   const directed = new Graph<Attributes, ProjectedEdge>({ type: "directed", multi: false });
   const undirected = new Graph<Attributes, ProjectedEdge>({ type: "undirected", multi: false });
   source.forEachNode((node) => {
@@ -82,8 +89,53 @@ export function project(source: SourceGraph, options: ProjectionOptions): Projec
     relationships += 1;
     types.add(attrs.relType);
     const weight = weightOf(attrs, options.weightProperty);
-    addWeighted(directed, from, to, weight);
-    addWeighted(undirected, from, to, weight);
+    if (buildDirected) addWeighted(directed, from, to, weight);
+    if (buildUndirected) addWeighted(undirected, from, to, weight);
   });
   return { directed, undirected, relationships, selfLoops, types: [...types].sort() };
+}
+
+export interface DegreeCounts {
+  values: Record<string, number>;
+  nodes: number;
+  relationships: number;
+  /** Edges the directed projection would have (parallel relationships collapsed). */
+  edges: number;
+  types: string[];
+}
+
+/**
+ * Degrees straight from the source graph, under the same rules as `project` (counted types, the
+ * nodes kept, self-loops left out), without building a projection: ten times cheaper on a large
+ * graph. `weighted`: the sum of the weights instead of the number of relationships.
+ */
+export function degreeCounts(
+  source: SourceGraph,
+  options: ProjectionOptions,
+  mode: "in" | "out" | "all",
+  weighted: boolean,
+): DegreeCounts {
+  const counted = options.types === null ? null : new Set(options.types);
+  const keep = options.nodes ? new Set(options.nodes) : null;
+  const values: Record<string, number> = {};
+  let nodes = 0;
+  source.forEachNode((node) => {
+    if (keep && !keep.has(node)) return;
+    values[node] = 0;
+    nodes += 1;
+  });
+  let relationships = 0;
+  const pairs = new Set<string>();
+  const types = new Set<string>();
+  source.forEachEdge((_edge, attrs, from, to) => {
+    if (counted && !counted.has(attrs.relType)) return;
+    if (values[from] === undefined || values[to] === undefined || from === to) return;
+    relationships += 1;
+    types.add(attrs.relType);
+    pairs.add(`${from}\u0000${to}`);
+    const amount = weighted ? weightOf(attrs, options.weightProperty) : 1;
+    if (mode !== "in") values[from] += amount;
+    if (mode !== "out") values[to] += amount;
+  });
+  return { values, nodes, relationships, edges: pairs.size, types: [...types].sort() };
 }

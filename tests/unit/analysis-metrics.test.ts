@@ -5,6 +5,7 @@ import { GraphSchema } from "../../core/schema/graph-schema.ts";
 import {
   AnalysisRefused,
   defaultCountedTypes,
+  graphOfSubgraph,
   runMetric,
   type SourceEdge,
 } from "../../core/analysis/index.ts";
@@ -88,6 +89,44 @@ describe("runMetric", () => {
     expect(() =>
       runMetric(twoClusters(), { metric: "betweenness", types: COUNTED, betweennessLimit: 10 }),
     ).toThrow(/over the limit/);
+    expect(() =>
+      runMetric(twoClusters(), { metric: "closeness", types: COUNTED, closenessLimit: 10 }),
+    ).toThrow(/Closeness is exact .* over the limit of 10/);
+    expect(runMetric(twoClusters(), { metric: "closeness", types: COUNTED }).values.broker).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it("runs on a Subgraph as the API and the CLI hold it (graphOfSubgraph)", () => {
+    const node = (key: string) => ({
+      key,
+      id: `x:${key}`,
+      label: "Organisation",
+      labels: ["Organisation"],
+      name: key,
+      properties: {},
+    });
+    const edge = (key: string, source: string, target: string, type = "MEMBER_OF") => ({
+      key,
+      type,
+      source,
+      target,
+      properties: {},
+    });
+    const graph = graphOfSubgraph({
+      nodes: [node("a"), node("b"), node("c"), node("a")],
+      edges: [
+        edge("1", "a", "b"),
+        edge("2", "a", "b"),
+        edge("3", "b", "c"),
+        edge("4", "c", "gone"),
+        edge("1", "a", "b"),
+      ],
+    });
+    expect(graph.order).toBe(3);
+    expect(graph.size).toBe(3); // the duplicate and the dangling relationship are left out
+    expect(graph.getNodeAttributes("a")).toEqual({ name: "a", label: "Organisation", id: "x:a" });
+    expect(runMetric(graph, { metric: "degree", types: null }).values).toEqual({ a: 2, b: 3, c: 1 });
   });
 });
 

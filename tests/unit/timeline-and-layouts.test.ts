@@ -116,7 +116,7 @@ describe("partial dates", () => {
   });
 });
 
-const TRADE_TEXT = readFileSync("tests/fixtures/analysis/trade-schema.json", "utf8");
+const TRADE_TEXT = readFileSync("tests/fixtures/timeline/trade-schema.json", "utf8");
 const TRADE = JSON.parse(TRADE_TEXT) as SchemaDocument;
 
 describe("time properties, from the schema", () => {
