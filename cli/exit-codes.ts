@@ -11,6 +11,7 @@ import { SchemaFileError } from "../core/node/load-schema.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
 import { TokenError } from "../server/team/tokens.ts";
+import { BulkRefusedError } from "../ingest/bulk-csv.ts";
 
 export const EXIT = {
   ok: 0,
@@ -20,7 +21,7 @@ export const EXIT = {
   usage: 2,
   /** Input that failed validation (data files, schema files): nothing was written. */
   validation: 3,
-  /** Refused by Guanxi's rules: a query that writes, ran out of time or returned too much. */
+  /** Refused by Guanxi's rules: a query that writes, ran out of time or returned too much; a refused bulk load. */
   refused: 4,
   /** Neo4j rejected the Cypher (syntax, semantics, a failing statement of a script). */
   cypher: 5,
@@ -34,7 +35,8 @@ Exit codes:
   1  unexpected failure
   2  usage: unknown option, missing argument, bad value or configuration
   3  validation: the input (data or schema file) has problems; nothing was written
-  4  refused: the query writes, ran out of time or returned too much
+  4  refused: the query writes, ran out of time or returned too much; ingest --bulk
+     into a running or non-empty database
   5  Cypher error reported by Neo4j
   6  connection: Neo4j unreachable, TLS, authentication or unknown database`;
 
@@ -57,7 +59,8 @@ export function exitCodeFor(error: unknown): { code: number; known: boolean } {
   if (
     error instanceof ReadOnlyViolation ||
     error instanceof QueryDeadlineError ||
-    error instanceof ResultTooLargeError
+    error instanceof ResultTooLargeError ||
+    error instanceof BulkRefusedError
   )
     return { code: EXIT.refused, known: true };
   // A script's statement that Neo4j rejected is a Cypher error; an unreadable file or an unsupported
