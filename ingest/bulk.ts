@@ -150,10 +150,10 @@ export async function bulkIngestFiles(files: string[], options: BulkOptions): Pr
       `Validated ${dataset.nodes.length} nodes and ${dataset.relationships.length} relationships; importing with neo4j-admin…`,
     );
     mkdirSync(store.home, { recursive: true });
-    moved.databases = moveIfThere(store.databases, aside.databases);
-    moved.transactions = moveIfThere(store.transactions, aside.transactions);
     let t3: number;
     try {
+      moved.databases = moveIfThere(store.databases, aside.databases);
+      moved.transactions = moveIfThere(store.transactions, aside.transactions);
       const run = await neo4jAdminImportFull({ home: store.home, ...csv, workDir: work });
       if (run.code !== 0) {
         const tail = run.output.trimEnd().split("\n").slice(-15).join("\n");
