@@ -135,11 +135,13 @@ export async function bulkIngestFiles(files: string[], options: BulkOptions): Pr
   };
   let moved = { databases: false, transactions: false };
   let keepWork = false;
+  const existed = { databases: existsSync(store.databases), transactions: existsSync(store.transactions) };
+  /** What the import made goes; what was moved aside comes back; what never moved stays untouched. */
   const restore = () => {
-    rmSync(store.databases, { recursive: true, force: true });
-    rmSync(store.transactions, { recursive: true, force: true });
-    if (moved.databases) renameSync(aside.databases, store.databases);
-    if (moved.transactions) renameSync(aside.transactions, store.transactions);
+    for (const part of ["databases", "transactions"] as const) {
+      if (moved[part] || !existed[part]) rmSync(store[part], { recursive: true, force: true });
+      if (moved[part]) renameSync(aside[part], store[part]);
+    }
     moved = { databases: false, transactions: false };
   };
 
