@@ -9,13 +9,19 @@
  * stays):
  *   - per-row: one transaction per node / relationship, on a sample of the same data;
  *   - LOAD CSV: the same files, `CALL { … } IN TRANSACTIONS OF 10000 ROWS`, one pass per label/type;
- *   - guanxi: `ingestFiles` (real reader, validation and writer), read+validate timed apart from writing.
+ *   - guanxi: `ingestFiles` (real reader, validation and writer), read+validate timed apart from writing;
+ *   - then, each as a command of its own under /usr/bin/time (peak RSS of each): `guanxi ingest` on the
+ *     same files (transactional), `guanxi ingest --bulk` into a fresh bundled data directory, and
+ *     `neo4j-admin database import full` alone (bench/admin-import.ts). Our Neo4j's own peak (VmHWM,
+ *     reset before each) is given for the rows that write through it.
  * `--sweep` instead tries batch sizes × concurrency on a smaller instance (20k nodes / 100k rels).
  * A warm-up (untimed) runs first; `--repeat N` keeps the fastest of N runs. Each row also gives the
  * CPU seconds of our Neo4j and of this process, and the load average: on a shared machine wall
  * times swing.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -32,6 +38,7 @@ import { csvColumns, writeNeo4jAdminCsv, type CsvColumn } from "./network-csv.ts
 import { cpuNow, cpuSince, findServerPid, load1, processCpuSeconds, type CpuSnapshot } from "./cpu.ts";
 import { fmt, table } from "./table.ts";
 import { startScratchDb } from "./scratch-db.ts";
+import { PACKAGE_ROOT } from "../core/node/install-paths.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -154,6 +161,81 @@ async function bestOf<T extends { cpu?: CpuSnapshot; load?: number }>(
     if (!best || total(result) < total(best)) best = result;
   }
   return best!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes of their own, and peak memory
+
+interface ChildRun {
+  ms: number;
+  /** Peak resident set of the largest process of the command's tree, MB (/usr/bin/time's %M). */
+  rssMb: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command under /usr/bin/time: its wall time and peak memory; fails when it fails. */
+function timedChild(what: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
+  const out = join(tmpdir(), `guanxi-bench-time-${process.pid}-${Date.now()}`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn("/usr/bin/time", ["-f", "%M", "-o", out, ...args], { env, cwd: PACKAGE_ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - started;
+      let kb = NaN;
+      try {
+        kb = Number(readFileSync(out, "utf8").trim().split("\n").pop());
+        rmSync(out, { force: true });
+      } catch {
+        // no report: NaN
+      }
+      if (code !== 0) reject(new Error(`${what} exited with ${code}:\n${stderr.slice(-3000)}`));
+      else resolve({ ms, rssMb: kb / 1024, stdout, stderr });
+    });
+  });
+}
+
+/** Starts a fresh peak-memory count of our Neo4j (Linux: clear_refs 5 resets VmHWM). */
+function resetDbPeak(): void {
+  if (serverPid === undefined) return;
+  try {
+    writeFileSync(`/proc/${serverPid}/clear_refs`, "5");
+  } catch {
+    // not Linux, or not allowed: the peak since start
+  }
+}
+
+/** Our Neo4j's peak resident set since resetDbPeak, MB. */
+function dbPeakMb(): number {
+  if (serverPid === undefined) return NaN;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${serverPid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The environment of a user of the bundled database in `dataDir` (no NEO4J_* settings). */
+function bundledEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GUANXI_DATA_DIR: dataDir };
+  for (const key of Object.keys(env)) if (key.startsWith("NEO4J_")) delete env[key];
+  return env;
+}
+
+interface OwnProcessRow {
+  method: string;
+  nodes: number;
+  relationships: number;
+  ms: number;
+  rssMb?: number;
+  dbRssMb?: number;
+  note?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,20 +548,24 @@ async function main(): Promise<void> {
       `per-row baseline: ${fmt(opts.sample)} nodes + ${fmt(Math.round(opts.sample * 2.5))} relationships, one transaction each…`,
     );
     const sample = dataset;
+    resetDbPeak();
     const row = await bestOf(
       db,
       1,
       () => perRow(db!, sample),
       () => 0,
     );
+    const rowDbRss = dbPeakMb();
     await clear(db);
     log(`LOAD CSV baseline (best of ${opts.repeat})…`);
+    resetDbPeak();
     const csv = await bestOf(
       db,
       opts.repeat,
       () => loadCsv(db!, sample),
       (m) => m.nodeMs + m.relMs,
     );
+    const csvDbRss = dbPeakMb();
     await clear(db);
     // Guanxi reads the files itself: let go of the generated data first.
     dataset = undefined;
@@ -493,6 +579,86 @@ async function main(): Promise<void> {
       () => guanxi(db!, files, expected, options),
       (r) => r.totalMs,
     );
+    await clear(db);
+
+    log("guanxi ingest, transactional, as the CLI in a process of its own…");
+    resetDbPeak();
+    const tx = await timedChild("guanxi ingest", [process.execPath, "bin/guanxi.js", "ingest", ...files], {
+      ...process.env,
+      NEO4J_URI: server.uri,
+      NEO4J_USERNAME: "neo4j",
+      NEO4J_PASSWORD: server.password,
+    });
+    const txDbRss = dbPeakMb();
+    await expectCounts(db, "guanxi ingest (CLI)", expected.nodes, expected.relationships);
+    await clear(db);
+
+    log("guanxi ingest --bulk into a fresh bundled data directory, in a process of its own…");
+    const bulkDir = mkdtempSync(join(tmpdir(), "guanxi-bench-bulk-"));
+    let bulk: ChildRun;
+    try {
+      bulk = await timedChild(
+        "guanxi ingest --bulk",
+        [process.execPath, "bin/guanxi.js", "ingest", "--bulk", ...files],
+        bundledEnv(bulkDir),
+      );
+    } finally {
+      rmSync(bulkDir, { recursive: true, force: true });
+    }
+    const phases = /Bulk: +(.*?)\. The database/.exec(bulk.stdout)?.[1] ?? "";
+
+    log("neo4j-admin database import full alone, on the same files…");
+    const adminHome = mkdtempSync(join(tmpdir(), "guanxi-bench-admin-"));
+    let admin: ChildRun;
+    try {
+      admin = await timedChild(
+        "neo4j-admin",
+        [process.execPath, "bin/run-ts.js", "bench/admin-import.ts", adminHome, ...files],
+        process.env,
+      );
+    } finally {
+      rmSync(adminHome, { recursive: true, force: true });
+    }
+    const own: OwnProcessRow[] = [
+      {
+        method: "per-row (1 tx/row, sample)",
+        nodes: row.nodes,
+        relationships: row.relationships,
+        ms: row.nodeMs + row.relMs,
+        dbRssMb: rowDbRss,
+      },
+      {
+        method: "LOAD CSV (IN TRANSACTIONS OF 10000)",
+        nodes: csv.nodes,
+        relationships: csv.relationships,
+        ms: csv.nodeMs + csv.relMs,
+        dbRssMb: csvDbRss,
+      },
+      {
+        method: "guanxi ingest (transactional)",
+        nodes: expected.nodes,
+        relationships: expected.relationships,
+        ms: tx.ms,
+        rssMb: tx.rssMb,
+        dbRssMb: txDbRss,
+      },
+      {
+        method: "guanxi ingest --bulk",
+        nodes: expected.nodes,
+        relationships: expected.relationships,
+        ms: bulk.ms,
+        rssMb: bulk.rssMb,
+        note: phases,
+      },
+      {
+        method: "neo4j-admin alone",
+        nodes: expected.nodes,
+        relationships: expected.relationships,
+        ms: admin.ms,
+        rssMb: admin.rssMb,
+        note: "no validation, schema or restart",
+      },
+    ];
 
     const measures: Measure[] = [
       row,
@@ -516,6 +682,7 @@ async function main(): Promise<void> {
       },
     ];
     printResults(measures, g);
+    printOwnProcesses(own);
   } finally {
     await scratch.stop();
   }
@@ -589,6 +756,53 @@ function printResults(measures: Measure[], g: GuanxiRun): void {
         ["guanxi end-to-end / LOAD CSV", ratio(e2e, csv, "nodes"), ratio(e2e, csv, "relationships")],
         ["guanxi write / per-row", ratio(write, row, "nodes"), ratio(write, row, "relationships")],
         ["guanxi end-to-end / per-row", ratio(e2e, row, "nodes"), ratio(e2e, row, "relationships")],
+      ],
+    ),
+  );
+}
+
+/** End to end, each in a process of its own, with peak memory. */
+function printOwnProcesses(rows: OwnProcessRow[]): void {
+  console.log("");
+  console.log(
+    "End to end (per-row and LOAD CSV: Cypher sent by this process; the others as commands of their own):",
+  );
+  console.log(
+    table(
+      ["method", "nodes", "rels", "total s", "rels/s", "rows/s", "peak RSS MB", "db peak RSS MB", "phases"],
+      rows.map((r) => [
+        r.method,
+        r.nodes,
+        r.relationships,
+        secs(r.ms),
+        rate(r.relationships, r.ms),
+        rate(r.nodes + r.relationships, r.ms),
+        r.rssMb !== undefined ? fmt(r.rssMb, 0) : "",
+        r.dbRssMb !== undefined ? fmt(r.dbRssMb, 0) : "",
+        r.note ?? "",
+      ]),
+    ),
+  );
+  console.log(
+    "peak RSS: the command's largest process (/usr/bin/time %M; for --bulk that is neo4j-admin's JVM or the Neo4j it starts); db: our Neo4j server's VmHWM during the run.",
+  );
+  const by = (name: string) => rows.find((r) => r.method.startsWith(name))!;
+  const [csv, tx, bulk, admin] = [
+    by("LOAD CSV"),
+    by("guanxi ingest (t"),
+    by("guanxi ingest --bulk"),
+    by("neo4j-admin"),
+  ];
+  const r = (a: OwnProcessRow, b: OwnProcessRow) =>
+    `${fmt(rate(a.relationships, a.ms) / rate(b.relationships, b.ms), 2)}×`;
+  console.log("");
+  console.log(
+    table(
+      ["ratio (rels/s, end to end)", "value"],
+      [
+        ["guanxi --bulk / guanxi transactional", r(bulk, tx)],
+        ["guanxi --bulk / LOAD CSV", r(bulk, csv)],
+        ["guanxi --bulk / neo4j-admin alone", r(bulk, admin)],
       ],
     ),
   );

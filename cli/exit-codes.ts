@@ -13,6 +13,7 @@ import { SchemaFileError } from "../core/node/load-schema.ts";
 import { ScriptError } from "../export/db/run-cypher-script.ts";
 import { ExportError } from "../export/types.ts";
 import { TokenError } from "../server/team/tokens.ts";
+import { BulkRefusedError } from "../ingest/bulk-csv.ts";
 
 export const EXIT = {
   ok: 0,
@@ -22,7 +23,7 @@ export const EXIT = {
   usage: 2,
   /** Input that failed validation (data files, schema files): nothing was written. */
   validation: 3,
-  /** Refused by Guanxi's rules: a query that writes, ran out of time or returned too much; an analysis too large. */
+  /** Refused by Guanxi's rules: a query that writes, ran out of time or returned too much; an analysis too large; a refused bulk load. */
   refused: 4,
   /** Neo4j rejected the Cypher (syntax, semantics, a failing statement of a script). */
   cypher: 5,
@@ -36,7 +37,8 @@ Exit codes:
   1  unexpected failure
   2  usage: unknown option, missing argument, bad value or configuration
   3  validation: the input (data or schema file) has problems; nothing was written
-  4  refused: the query writes, ran out of time or returned too much; an analysis is too large
+  4  refused: the query writes, ran out of time or returned too much; an analysis is too
+     large; ingest --bulk into a running or non-empty database
   5  Cypher error reported by Neo4j
   6  connection: Neo4j unreachable, TLS, authentication or unknown database`;
 
@@ -61,7 +63,8 @@ export function exitCodeFor(error: unknown): { code: number; known: boolean } {
     error instanceof ReadOnlyViolation ||
     error instanceof QueryDeadlineError ||
     error instanceof ResultTooLargeError ||
-    error instanceof AnalysisRefused
+    error instanceof AnalysisRefused ||
+    error instanceof BulkRefusedError
   )
     return { code: EXIT.refused, known: true };
   // A script's statement that Neo4j rejected is a Cypher error; an unreadable file or an unsupported

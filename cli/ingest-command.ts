@@ -8,6 +8,9 @@ import { INPUT_ENCODINGS, type InputEncoding } from "../ingest/decode.ts";
 import { delimiterOption } from "../ingest/read-csv.ts";
 import { maxPropertyBytesFromEnv } from "../core/property-size.ts";
 import { withDatabase } from "./connect.ts";
+import { bulkIngestFiles } from "../ingest/bulk.ts";
+import { bundledDataDir } from "../core/node/connection.ts";
+import { resolve } from "node:path";
 import { SCHEMA_OPTION, schemaFile } from "./schema-option.ts";
 
 function positiveInt(text: string): number {
@@ -34,6 +37,7 @@ interface IngestCliOptions {
   encoding: InputEncoding;
   accept?: "linked";
   stdinFormat: "json" | "csv";
+  bulk?: boolean;
 }
 
 function encodingOption(text: string): InputEncoding {
@@ -124,9 +128,38 @@ export function registerIngestCommand(program: Command): void {
       positiveInt,
       DEFAULT_CONCURRENCY,
     )
+    .option(
+      "--bulk",
+      "load into the empty bundled database with neo4j-admin's offline importer (stopped and restarted by Guanxi)",
+    )
     .action(async (files: string[], opts: IngestCliOptions) => {
       const inputs = files.length > 0 ? files : [SEED_DATASET];
       const file = schemaFile(opts);
+      const common = {
+        stdinFormat: opts.stdinFormat,
+        delimiter: opts.delimiter,
+        arrayDelimiter: opts.arrayDelimiter,
+        maxPropertyBytes: opts.maxPropertyBytes,
+        encoding: opts.encoding,
+        ...(opts.accept ? { accept: opts.accept } : {}),
+        ...(file ? { schemaFile: file } : {}),
+      };
+      if (opts.bulk && process.env.NEO4J_URI)
+        process.stderr.write(
+          `--bulk needs the local bundled database (neo4j-admin writes its files), and NEO4J_URI points at ${process.env.NEO4J_URI}: writing transactionally instead.\n`,
+        );
+      else if (opts.bulk) {
+        const report = await bulkIngestFiles(inputs, {
+          ...common,
+          dataDir: resolve(bundledDataDir()),
+          ...(process.env.NEO4J_PASSWORD ? { password: process.env.NEO4J_PASSWORD } : {}),
+        });
+        const s = report.seconds;
+        process.stdout.write(
+          `${summarise(report)}\nBulk:          read+validate ${s.readAndValidate.toFixed(1)} s, CSV ${s.csv.toFixed(1)} s, neo4j-admin ${s.import.toFixed(1)} s, schema ${s.schema.toFixed(1)} s. The database is stopped: start it with guanxi db or guanxi start.\n`,
+        );
+        return;
+      }
       await withDatabase(async (db) => {
         let progress: ReturnType<typeof createProgress> | undefined;
         const report = await ingestFiles(db, inputs, {

@@ -8,6 +8,7 @@ import { packagePath } from "../core/node/install-paths.ts";
 import { loadCypher, withSchemaNames } from "../core/node/cypher-files.ts";
 import { InputError, type InputProblem } from "../core/errors.ts";
 import type { GraphDb } from "../core/node/graph-db.ts";
+import type { Dataset } from "../core/model.ts";
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
 import { resolveSchema, type SchemaChoice } from "../core/node/load-schema.ts";
 import { decodeInput, type InputEncoding } from "./decode.ts";
@@ -71,7 +72,7 @@ export async function readStdinBytes(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function displayName(file: string): string {
+export function displayName(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
 }
@@ -209,12 +210,22 @@ export async function ingestTexts(
   );
 }
 
-async function ingestRead(
-  db: GraphDb,
+/** A data set read and validated, derived properties added: what a writer takes. */
+export interface ValidatedInput {
+  dataset: Dataset;
+  schema: SchemaChoice;
+  drafts?: IngestReport["drafts"];
+}
+
+/**
+ * Resolves drafts and validates everything read; throws InputError naming every problem. Without `db`
+ * (a bulk load into an empty database) nothing is looked up: every end must be in the input.
+ */
+export async function validateRead(
   read: ReadInputs,
-  files: string[],
   options: IngestOptions,
-): Promise<IngestReport> {
+  db?: GraphDb,
+): Promise<ValidatedInput> {
   if (!read.schema) throw new InputError(read.problems);
   const { schema } = read.schema;
   const records = read.records;
@@ -223,7 +234,7 @@ async function ingestRead(
   for (const draft of read.drafts) {
     const resolved = await resolveDraft(draft.file, draft.records, {
       ...(options.accept ? { accept: options.accept } : {}),
-      fetchNodes: databaseNodeFetcher(db, schema),
+      fetchNodes: db ? databaseNodeFetcher(db, schema) : async () => new Map(),
     });
     for (const record of resolved.records) records.push(record);
     problems.push(...resolved.problems);
@@ -234,26 +245,44 @@ async function ingestRead(
   }
   const validation = await validateRecords(records, {
     schema,
-    lookupExisting: databaseLookup(db, schema),
+    ...(db ? { lookupExisting: databaseLookup(db, schema) } : {}),
     ...(options.maxPropertyBytes !== undefined ? { maxPropertyBytes: options.maxPropertyBytes } : {}),
   });
   problems.push(...validation.problems);
   if (problems.length > 0) throw new InputError(problems);
+  return {
+    dataset: addDerivedProperties(validation.dataset, schema),
+    schema: read.schema,
+    ...(drafts ? { drafts } : {}),
+  };
+}
 
-  await applySchema(db, schema);
-  const dataset = addDerivedProperties(validation.dataset, schema);
-  const summary = await writeDataset(db, dataset, schema, options);
+/** Ids of the nodes written and of the ends of the relationships written. */
+export function writtenIds(dataset: Dataset): string[] {
+  const ids = new Set<string>();
+  for (const n of dataset.nodes) ids.add(n.id);
+  for (const r of dataset.relationships) {
+    ids.add(r.start);
+    ids.add(r.end);
+  }
+  return [...ids];
+}
+
+async function ingestRead(
+  db: GraphDb,
+  read: ReadInputs,
+  files: string[],
+  options: IngestOptions,
+): Promise<IngestReport> {
+  const { dataset, schema, drafts } = await validateRead(read, options, db);
+  await applySchema(db, schema.schema);
+  const summary = await writeDataset(db, dataset, schema.schema, options);
   return {
     ...summary,
     files,
-    schema: read.schema,
+    schema,
     totals: { nodes: dataset.nodes.length, relationships: dataset.relationships.length },
     ...(drafts ? { drafts } : {}),
-    ids: [
-      ...new Set([
-        ...dataset.nodes.map((n) => n.id),
-        ...dataset.relationships.flatMap((r) => [r.start, r.end]),
-      ]),
-    ],
+    ids: writtenIds(dataset),
   };
 }

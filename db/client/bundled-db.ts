@@ -34,7 +34,7 @@ export const LAUNCHER_BUILD_DIR: string = IS_SOURCE_CHECKOUT
   ? join(DB_PROJECT, "target")
   : join(guanxiHome(), "build", `db-${PACKAGE_VERSION}`);
 const LAUNCHER_JAR = join(LAUNCHER_BUILD_DIR, "guanxi-db.jar");
-const LAUNCHER_LIB = join(LAUNCHER_BUILD_DIR, "lib");
+export const LAUNCHER_LIB = join(LAUNCHER_BUILD_DIR, "lib");
 const READY_LINE = /^Guanxi Neo4j ready at (bolt:\/\/\S+)\s*$/;
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -204,7 +204,7 @@ function debugLogTail(dataDir: string): string {
   }
 }
 
-function javaCommand(): string {
+export function javaCommand(): string {
   const home = process.env.JAVA_HOME;
   return home ? join(home, "bin", "java") : "java";
 }
