@@ -254,7 +254,7 @@ async function browserLoads(browser: Browser, url: string): Promise<PageLoad[]> 
         const readyAt = performance.now();
         const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
         const entries = performance.getEntriesByType as (type: string) => PerformanceEntry[];
-        const nav = entries("navigation")[0] as PerformanceNavigationTiming | undefined;
+        const nav = entries.call(performance, "navigation")[0] as PerformanceNavigationTiming | undefined;
         const overview = performance
           .getEntriesByType("resource")
           .find((e) => e.name.includes("/api/overview")) as PerformanceResourceTiming | undefined;
