@@ -6,7 +6,7 @@ import { ConfigError } from "../core/node/connection.ts";
 import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
 import type { TeamOptions } from "./team/access.ts";
 import type { DatabaseAvailability } from "./db-availability.ts";
-import { warmUp } from "./warm-up.ts";
+import { prepareWarmUp } from "./warm-up.ts";
 
 export const WEB_DIST = packagePath("dist", "web");
 export const DEFAULT_PORT = 4173;
@@ -83,14 +83,14 @@ export async function startServer(options: {
     // Only the server's own names are answered, on every interface (no DNS rebinding).
     allowedHosts: [...LOOPBACK_HOSTS, ...(wildcard ? [] : [bare]), ...names],
   });
+  const warming = (options.warmUp ?? true) && team.auth === "none" ? prepareWarmUp(app) : undefined;
   await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const shown = host.includes(":") ? `[${host}]` : host;
   const scheme = options.tls ? "https" : "http";
   let closing = false;
-  const warmed =
-    (options.warmUp ?? true) && team.auth === "none" ? warmUp(app, () => closing) : Promise.resolve();
+  const warmed = warming ? warming.start(() => closing).done : Promise.resolve();
   return {
     url: `${scheme}://${shown}:${port}/`,
     warmed,

@@ -276,7 +276,7 @@ describe("startServer", () => {
     process.on("unhandledRejection", onError);
     try {
       const server = await startServer({ db, port: 0, staticDir: join(tmpdir(), "guanxi-no-web-here") });
-      // Listening already, while the warming still runs: a request is answered.
+      // Listening already, while the warming runs: a request is answered (and the warming gives way).
       expect((await fetch(new URL("api/health", server.url))).status).toBe(200);
       await server.warmed;
       const overview = await fetch(new URL("api/overview?limit=400", server.url));
