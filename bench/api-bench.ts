@@ -10,7 +10,8 @@
  *   - cold overview: the first GET /api/overview?limit=400 (what the explorer asks for) sent the
  *     moment the server prints its address — once on a fresh Neo4j (no query plans cached yet),
  *     then `--fresh` times on a fresh server over the now-warm Neo4j (median);
- *   - warm: `--repeat` requests each, p50/p99, of the overview, expand (POST /api/expand), the
+ *   - warm: `--repeat` rounds asking each route once in turn (interleaved, so every route gets the
+ *     same share of the shared machine's load), p50/p99, of the overview, expand (POST /api/expand), the
  *     inspector's node details (GET /api/nodes/:key) and relationship (GET /api/relationships/:key),
  *     search (GET /api/search, a prefix of a name), and the baseline `RETURN 1` through the API
  *     (POST /api/query), all round trips from this process over keep-alive HTTP; the overview's
@@ -161,19 +162,27 @@ interface Series {
   p99Goal?: number;
 }
 
-async function series(
-  name: string,
-  goal: { p50?: number; p99?: number },
-  request: (i: number) => Promise<Timed>,
-): Promise<Series> {
-  const times: number[] = [];
-  const server: number[] = [];
+interface Route {
+  name: string;
+  goal: { p50?: number; p99?: number };
+  request: (i: number) => Promise<Timed>;
+}
+
+/**
+ * `repeat` rounds, each asking every route once in turn: the load of the shared machine changes
+ * over a run, and interleaving gives every route (and the baseline) the same share of it.
+ */
+async function interleaved(routes: Route[]): Promise<Series[]> {
+  const times = routes.map((): number[] => []);
+  const server = routes.map((): number[] => []);
   for (let i = 0; i < repeat; i++) {
-    const t = await request(i);
-    times.push(t.ms);
-    if (Number.isFinite(t.serverMs)) server.push(t.serverMs);
+    for (const [r, route] of routes.entries()) {
+      const t = await route.request(i);
+      times[r]!.push(t.ms);
+      if (Number.isFinite(t.serverMs)) server[r]!.push(t.serverMs);
+    }
   }
-  return {
+  return routes.map(({ name, goal }, r) => ({
     name,
     goal: [
       goal.p50 !== undefined ? `p50 ≤ ${goal.p50}` : "",
@@ -181,11 +190,11 @@ async function series(
     ]
       .filter(Boolean)
       .join(", "),
-    times,
-    ...(server.length ? { server } : {}),
+    times: times[r]!,
+    ...(server[r]!.length ? { server: server[r]! } : {}),
     ...(goal.p50 !== undefined ? { p50Goal: goal.p50 } : {}),
     ...(goal.p99 !== undefined ? { p99Goal: goal.p99 } : {}),
-  };
+  }));
 }
 
 async function warmSeries(url: string): Promise<Series[]> {
@@ -202,34 +211,35 @@ async function warmSeries(url: string): Promise<Series[]> {
   await timed(url + `api/nodes/${encodeURIComponent(nodes[0]!.key)}`);
   await timed(url + `api/relationships/${encodeURIComponent(edges[0]!.key)}`);
   await timed(url + `api/search?q=${encodeURIComponent(queries[0]!)}`);
-  const all: Series[] = [];
-  all.push(
-    await series("RETURN 1 via POST /api/query (baseline)", {}, () =>
-      timed(url + "api/query", post({ cypher: "RETURN 1" })),
-    ),
-  );
-  all.push(await series("GET /api/overview?limit=400", { p50: 60 }, () => timed(url + OVERVIEW)));
-  all.push(
-    await series("POST /api/expand", { p50: 50, p99: 150 }, (i) =>
-      timed(url + "api/expand", post({ key: at(nodes, i).key })),
-    ),
-  );
-  all.push(
-    await series("GET /api/nodes/:key (inspector)", { p50: 50, p99: 150 }, (i) =>
-      timed(url + `api/nodes/${encodeURIComponent(at(nodes, i).key)}`),
-    ),
-  );
-  all.push(
-    await series("GET /api/relationships/:key", { p50: 50, p99: 150 }, (i) =>
-      timed(url + `api/relationships/${encodeURIComponent(at(edges, i).key)}`),
-    ),
-  );
-  all.push(
-    await series("GET /api/search?q=…", { p50: 50, p99: 150 }, (i) =>
-      timed(url + `api/search?q=${encodeURIComponent(at(queries, i))}`),
-    ),
-  );
-  return all;
+  const api = { p50: 50, p99: 150 };
+  return interleaved([
+    {
+      name: "RETURN 1 via POST /api/query (baseline)",
+      goal: {},
+      request: () => timed(url + "api/query", post({ cypher: "RETURN 1" })),
+    },
+    { name: "GET /api/overview?limit=400", goal: { p50: 60 }, request: () => timed(url + OVERVIEW) },
+    {
+      name: "POST /api/expand",
+      goal: api,
+      request: (i) => timed(url + "api/expand", post({ key: at(nodes, i).key })),
+    },
+    {
+      name: "GET /api/nodes/:key (inspector)",
+      goal: api,
+      request: (i) => timed(url + `api/nodes/${encodeURIComponent(at(nodes, i).key)}`),
+    },
+    {
+      name: "GET /api/relationships/:key",
+      goal: api,
+      request: (i) => timed(url + `api/relationships/${encodeURIComponent(at(edges, i).key)}`),
+    },
+    {
+      name: "GET /api/search?q=…",
+      goal: api,
+      request: (i) => timed(url + `api/search?q=${encodeURIComponent(at(queries, i))}`),
+    },
+  ]);
 }
 
 interface PageLoad {
