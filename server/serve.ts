@@ -6,6 +6,7 @@ import { ConfigError } from "../core/node/connection.ts";
 import { LOOPBACK_HOSTS, buildServer } from "./app.ts";
 import type { TeamOptions } from "./team/access.ts";
 import type { DatabaseAvailability } from "./db-availability.ts";
+import { prepareWarmUp } from "./warm-up.ts";
 
 export const WEB_DIST = packagePath("dist", "web");
 export const DEFAULT_PORT = 4173;
@@ -13,6 +14,8 @@ export const DEFAULT_HOST = "127.0.0.1";
 
 export interface RunningServer {
   url: string;
+  /** Resolves when the start-up warming (server/warm-up.ts) is done; at once when there is none. */
+  warmed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,12 @@ export async function startServer(options: {
   allowDraftIngest?: boolean;
   /** See ServerOptions.viewsDir. */
   viewsDir?: string;
+  /**
+   * Ask the first view's routes once in the background after listening (server/warm-up.ts), so the
+   * first real request finds Neo4j's plans, the driver's connections and V8's code ready. Default: on
+   * for a server without sign-in (with sign-in every request needs an analyst, and it is skipped).
+   */
+  warmUp?: boolean;
 }): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const team = options.team ?? { auth: "none" };
@@ -74,10 +83,21 @@ export async function startServer(options: {
     // Only the server's own names are answered, on every interface (no DNS rebinding).
     allowedHosts: [...LOOPBACK_HOSTS, ...(wildcard ? [] : [bare]), ...names],
   });
+  const warming = (options.warmUp ?? true) && team.auth === "none" ? prepareWarmUp(app) : undefined;
   await app.listen({ port: options.port ?? DEFAULT_PORT, host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const shown = host.includes(":") ? `[${host}]` : host;
   const scheme = options.tls ? "https" : "http";
-  return { url: `${scheme}://${shown}:${port}/`, close: () => app.close() };
+  let closing = false;
+  const warmed = warming ? warming.start(() => closing).done : Promise.resolve();
+  return {
+    url: `${scheme}://${shown}:${port}/`,
+    warmed,
+    close: async () => {
+      closing = true;
+      await warmed; // never rejects; short, and it must not outlive the database connection
+      await app.close();
+    },
+  };
 }

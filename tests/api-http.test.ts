@@ -269,4 +269,28 @@ describe("startServer", () => {
       await server.close();
     }
   });
+
+  it("warms the first view's routes in the background after listening, and closes cleanly during it", async () => {
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on("unhandledRejection", onError);
+    try {
+      const server = await startServer({ db, port: 0, staticDir: join(tmpdir(), "guanxi-no-web-here") });
+      // Listening already, while the warming runs: a request is answered (and the warming gives way).
+      expect((await fetch(new URL("api/health", server.url))).status).toBe(200);
+      await server.warmed;
+      const overview = await fetch(new URL("api/overview?limit=400", server.url));
+      expect(overview.status).toBe(200);
+      await server.close();
+      // Closed at once, the warming in flight: close waits for it, nothing is left failing.
+      const early = await startServer({ db, port: 0, staticDir: join(tmpdir(), "guanxi-no-web-here") });
+      await early.close();
+      const off = await startServer({ db, port: 0, warmUp: false });
+      await off.warmed;
+      await off.close();
+      expect(errors).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onError);
+    }
+  });
 });

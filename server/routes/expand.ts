@@ -36,12 +36,13 @@ export function registerExpandRoutes(app: FastifyInstance, db: GraphDb, schema: 
     { schema: { body: expandBody } },
     async (request) => {
       const { key, limit } = request.body;
-      const centre = await requireNode(db, key);
+      // The node and its group totals at once: a missing node has no groups, and is a 404.
+      const [centre, allGroups] = await Promise.all([requireNode(db, key), neighbourGroups(db, key)]);
       const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, schema);
       builder.addNode(centre.node, centre.degree);
       const wanted = request.body.groups;
       // The group totals count the node's relationships; only the pages are capped (one read per group).
-      const asked = (await neighbourGroups(db, key)).flatMap((group) => {
+      const asked = allGroups.flatMap((group) => {
         const ask = wanted
           ? wanted.find((g) => g.type === group.type && g.direction === group.direction)
           : { offset: 0 };

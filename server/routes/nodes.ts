@@ -60,25 +60,26 @@ export function registerNodeRoutes(app: FastifyInstance, db: GraphDb, schema: Gr
     { schema: { params: keyParams } },
     async (request) => {
       const { key } = request.params;
-      const found = await requireNode(db, key);
+      // Independent reads at once: the node (a 404 when missing), its neighbours by group, its evidence.
+      const [found, groups, { rows }] = await Promise.all([
+        requireNode(db, key),
+        neighbourGroups(db, key).then((all) =>
+          Promise.all(
+            all.map(async (group) => {
+              const page = await neighbourPage(db, key, group, 0, INSPECTOR_NEIGHBOURS);
+              return {
+                ...group,
+                neighbours: page.map((p) => ({
+                  node: toGraphNode(p.node, p.degree, [], schema),
+                  edge: toGraphEdge(p.rel),
+                })),
+              };
+            }),
+          ),
+        ),
+        db.read(loadCypher("explore/evidence"), { key, limit: INSPECTOR_EVIDENCE }, EXPLORE_TIMEOUT),
+      ]);
       const node = toGraphNode(found.node, found.degree, [], schema);
-      const groups: NodeDetailsResponse["groups"] = await Promise.all(
-        (await neighbourGroups(db, key)).map(async (group) => {
-          const page = await neighbourPage(db, key, group, 0, INSPECTOR_NEIGHBOURS);
-          return {
-            ...group,
-            neighbours: page.map((p) => ({
-              node: toGraphNode(p.node, p.degree, [], schema),
-              edge: toGraphEdge(p.rel),
-            })),
-          };
-        }),
-      );
-      const { rows } = await db.read(
-        loadCypher("explore/evidence"),
-        { key, limit: INSPECTOR_EVIDENCE },
-        EXPLORE_TIMEOUT,
-      );
       const facts = rows.map((r) => ({
         edge: toGraphEdge(r.r as PlainRelationship),
         other: r.m as PlainNode,
@@ -95,7 +96,12 @@ export function registerNodeRoutes(app: FastifyInstance, db: GraphDb, schema: Gr
         supports: supportsOf[i]!.map((support) => describeSupport(support, documents, schema)),
       }));
       const articles = supportingArticles(evidence.map((fact) => fact.supports));
-      const response: NodeDetailsResponse = { node, groups, evidence, articles };
+      const response: NodeDetailsResponse = {
+        node,
+        groups: groups satisfies NodeDetailsResponse["groups"],
+        evidence,
+        articles,
+      };
       return response;
     },
   );

@@ -78,13 +78,16 @@ export function registerOverviewRoutes(
     async (request, reply) => {
       const { limit } = request.query;
       const clock = new PhaseClock();
-      const totalsRow = (await clock.db(() => db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT)))
-        .rows[0]!;
-      const totals = { nodes: Number(totalsRow.nodes), relationships: Number(totalsRow.relationships) };
+      // The counts and the nodes are independent reads: both at once (two sessions).
       // Never all of a large database: at most `limit` nodes, most connected first.
-      const { rows } = await clock.db(() =>
-        db.read(loadCypher("explore/top-nodes"), { limit }, EXPLORE_TIMEOUT),
+      const [totalsResult, { rows }] = await clock.db(() =>
+        Promise.all([
+          db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT),
+          db.read(loadCypher("explore/top-nodes"), { limit }, EXPLORE_TIMEOUT),
+        ]),
       );
+      const totalsRow = totalsResult.rows[0]!;
+      const totals = { nodes: Number(totalsRow.nodes), relationships: Number(totalsRow.relationships) };
       const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, schema);
       for (const row of rows) builder.addNode(row.n as PlainNode, Number(row.degree));
       const keys = rows.map((r) => (r.n as PlainNode).elementId);

@@ -67,9 +67,15 @@ export function registerSchemaRoutes(
 ): void {
   const summary = schemaSummary(schema);
   app.get("/api/schema", async () => {
-    const tokens = (await db.read(loadCypher("explore/schema-tokens"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
-    const row = await readCounts(db);
-    const totalsRow = (await db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT)).rows[0] ?? {};
+    // Independent reads, all at once (the explorer asks for this beside its first view).
+    const [tokensResult, row, totalsResult, search] = await Promise.all([
+      db.read(loadCypher("explore/schema-tokens"), {}, EXPLORE_TIMEOUT),
+      readCounts(db),
+      db.read(loadCypher("explore/totals"), {}, EXPLORE_TIMEOUT),
+      status.get(),
+    ]);
+    const tokens = tokensResult.rows[0] ?? {};
+    const totalsRow = totalsResult.rows[0] ?? {};
     const labelCounts = counts(row.labels, "label");
     const typeCounts = counts(row.types, "type");
     const strings = (v: PlainValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
@@ -84,7 +90,7 @@ export function registerSchemaRoutes(
         .sort((a, b) => byCount(a, b) || a.type.localeCompare(b.type)),
       propertyKeys: strings(tokens.keys).sort(),
       schema: summary,
-      search: await status.get(),
+      search,
     };
     return response;
   });

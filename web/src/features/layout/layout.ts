@@ -2,13 +2,17 @@
  * ForceAtlas2 in its web worker (graphology-layout-forceatlas2/worker): the graph stays on the main
  * thread and positions come back as transferable buffers. Settings are inferred from the graph when
  * a run starts. New nodes are settled with everything else held, so the picture does not reshuffle;
- * nodes the user pinned (dragged into place) are held by every run.
+ * nodes the user pinned (dragged into place) are held by every run. The first view of a small graph
+ * (up to CONVERGE_MAX_NODES) is instead run to convergence in one worker call (converge.ts): the same
+ * picture every time, ready as soon as it stops moving.
  */
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import { Emitter } from "../../lib/emitter.ts";
 import type { ExplorerGraph } from "../graph-view/types.ts";
+import { CONVERGE_MAX_NODES, toMatrices } from "./converge.ts";
+import type { ConvergeReply, ConvergeRequest } from "./converge.worker.ts";
 import { autoDuration } from "./types.ts";
 import type { LayoutStatus } from "./types.ts";
 
@@ -28,6 +32,7 @@ export type LayoutEvents = { status: (status: LayoutStatus) => void };
 export class LayoutController {
   readonly events = new Emitter<LayoutEvents>();
   private supervisor: FA2Layout | null = null;
+  private converging: Worker | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pinned = false;
   private current: LayoutStatus = { type: "idle" };
@@ -45,6 +50,10 @@ export class LayoutController {
 
   /** Runs the whole layout: until stopped (user), or for a while (initial). */
   start(reason: "initial" | "user" = "user"): void {
+    if (reason === "initial" && this.graph.order <= CONVERGE_MAX_NODES && typeof Worker !== "undefined") {
+      this.runToConvergence();
+      return;
+    }
     this.run(reason, reason === "user" ? null : autoDuration(this.graph.order, "initial"));
   }
 
@@ -63,11 +72,7 @@ export class LayoutController {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    if (this.supervisor) {
-      this.supervisor.kill();
-      this.supervisor = null;
-    }
+    this.halt();
     this.unpin();
     this.setStatus({ type: "idle" });
   }
@@ -96,9 +101,62 @@ export class LayoutController {
     this.events.clear();
   }
 
-  private run(reason: "initial" | "settle" | "user", duration: number | null): void {
+  /** Ends whatever runs: the timer, the supervisor's worker, a convergence run. */
+  private halt(): void {
     clearTimeout(this.timer);
-    if (this.supervisor) this.supervisor.kill();
+    if (this.supervisor) {
+      this.supervisor.kill();
+      this.supervisor = null;
+    }
+    if (this.converging) {
+      this.converging.terminate();
+      this.converging = null;
+    }
+  }
+
+  /**
+   * The first view of a small graph: ForceAtlas2 to convergence in one worker call; the positions come
+   * back once and are applied once. Should the worker fail, the timed run takes over.
+   */
+  private runToConvergence(): void {
+    this.halt();
+    this.unpin();
+    this.holdPins();
+    const duration = autoDuration(this.graph.order, "initial");
+    const { keys, nodes, edges } = toMatrices(this.graph);
+    const worker = new Worker(new URL("./converge.worker.ts", import.meta.url), { type: "module" });
+    this.converging = worker;
+    const fallBack = () => {
+      if (this.converging !== worker) return;
+      this.converging = null;
+      worker.terminate();
+      this.run("initial", duration);
+    };
+    worker.onerror = fallBack;
+    worker.onmessageerror = fallBack;
+    worker.onmessage = (event: MessageEvent<ConvergeReply>) => {
+      if (this.converging !== worker) return;
+      this.converging = null;
+      worker.terminate();
+      const placed = event.data.nodes;
+      const row = new Map(keys.map((key, i) => [key, i * 10]));
+      // Nodes that arrived during the run keep the places they were given.
+      this.graph.updateEachNodeAttributes(
+        (key, attrs) => {
+          const at = row.get(key);
+          return at === undefined ? attrs : { ...attrs, x: placed[at]!, y: placed[at + 1]! };
+        },
+        { attributes: ["x", "y"] },
+      );
+      this.stop();
+    };
+    this.setStatus({ type: "running", reason: "initial", until: Date.now() + duration });
+    const request: ConvergeRequest = { settings: layoutSettings(this.graph), nodes, edges };
+    worker.postMessage(request, [nodes.buffer, edges.buffer]);
+  }
+
+  private run(reason: "initial" | "settle" | "user", duration: number | null): void {
+    this.halt();
     if (reason !== "settle") this.unpin();
     this.holdPins();
     const settings = layoutSettings(this.graph);
