@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   OVERVIEW_LIMIT,
+  overviewBaselineFrom,
   overviewLimitFrom,
   PERF,
 } from "../../web/src/features/overview/overview-controller.ts";
@@ -14,6 +15,17 @@ describe("the first view", () => {
   });
 
   it("keeps the performance mark names benchmarks read", () => {
-    expect(PERF).toEqual({ graphBuild: "guanxi:graph-build", firstFrame: "guanxi:first-frame" });
+    expect(PERF).toEqual({
+      graphBuild: "guanxi:graph-build",
+      firstFrame: "guanxi:first-frame",
+      partialBuild: "guanxi:partial-build",
+      partialFrame: "guanxi:partial-frame",
+    });
+  });
+
+  it("loads as before batching only when the address says baseline=1", () => {
+    expect(overviewBaselineFrom("?limit=50000&baseline=1")).toBe(true);
+    for (const other of ["", "?limit=50000", "?baseline=0", "?baseline=yes"])
+      expect(overviewBaselineFrom(other)).toBe(false);
   });
 });

@@ -29,7 +29,12 @@ import type { ScreenChange } from "../screen/screen-store.ts";
 import type { Toasts } from "../shell/toasts.ts";
 import type { Page } from "./page.ts";
 
-export { OVERVIEW_LIMIT, overviewLimitFrom, PERF } from "../features/overview/overview-controller.ts";
+export {
+  OVERVIEW_LIMIT,
+  overviewBaselineFrom,
+  overviewLimitFrom,
+  PERF,
+} from "../features/overview/overview-controller.ts";
 
 export type ExplorerChange =
   "history" | "selection" | "layout" | "language" | "graph" | "hops" | "query" | "review";
@@ -59,9 +64,11 @@ export class Explorer {
     api: ApiClient,
     private readonly toasts: Toasts,
     overviewLimit: number = OVERVIEW_LIMIT,
+    /** Load as before batching (see overviewBaselineFrom): for the render benchmark's baseline. */
+    baseline = false,
   ) {
     // The store owns hidden nodes and filters; the view reads them from it at each frame.
-    this.view = new GraphView(page.canvas, { visibility: () => this.store.state });
+    this.view = new GraphView(page.canvas, { visibility: () => this.store.state, batch: !baseline });
     this.store = new ScreenStore(this.view, (request) => api.connect(request));
     this.layout = new LayoutController(this.view.graph, () => this.store.state.pinned);
     const ctx: FeatureContext = {
@@ -108,6 +115,7 @@ export class Explorer {
         onCounts: () => this.renderPanels(),
       },
       overviewLimit,
+      baseline,
     );
     this.filters = new FiltersController(ctx, () => this.overview.schema);
     this.search = new SearchView(api, {
@@ -169,6 +177,7 @@ export class Explorer {
     });
     view.events.on("graphChanged", () => this.renderPanels());
     layout.events.on("status", (status) => {
+      view.setLayoutRunning(status.type === "running");
       this.onChange("layout");
       if (status.type === "idle") this.views.scheduleSync();
     });

@@ -3,7 +3,7 @@
  * loaded as the screen store's base state; then the database's counts, kept fresh as nodes arrive so
  * that "N of M" stays honest. A failed load leaves a note on the canvas with "Try again".
  */
-import type { SchemaResponse } from "../../../../core/api-types.ts";
+import type { OverviewResponse, SchemaResponse } from "../../../../core/api-types.ts";
 import { el } from "../../lib/dom.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
 
@@ -23,10 +23,30 @@ export function overviewLimitFrom(search: string): number {
 }
 
 /**
- * Performance marks of the first view, for devtools and `npm run bench:render`: the graph built from
- * the overview response (a measure), and sigma's first frame with it drawn (a mark).
+ * `?baseline=1`: the first view loads as it did before batching (sigma following every element, no
+ * partial first frame), for `npm run bench:render` to measure beside the current path. Pure, for tests.
  */
-export const PERF = { graphBuild: "guanxi:graph-build", firstFrame: "guanxi:first-frame" } as const;
+export function overviewBaselineFrom(search: string): boolean {
+  return new URLSearchParams(search).get("baseline") === "1";
+}
+
+/**
+ * A first view of more nodes than this draws the most connected PARTIAL_VIEW_NODES first (a second,
+ * smaller request sent alongside), then the rest as it arrives.
+ */
+export const PARTIAL_VIEW_NODES = 10_000;
+
+/**
+ * Performance marks of the first view, for devtools and `npm run bench:render`: the graph built from
+ * the overview response (a measure), and sigma's first frame with it drawn (a mark); for a large first
+ * view, the same for its partial first frame.
+ */
+export const PERF = {
+  graphBuild: "guanxi:graph-build",
+  firstFrame: "guanxi:first-frame",
+  partialBuild: "guanxi:partial-build",
+  partialFrame: "guanxi:partial-frame",
+} as const;
 
 export interface OverviewHooks {
   /** The canvas's overlay (sample note, load error). */
@@ -47,6 +67,7 @@ export class OverviewController {
     private readonly ctx: FeatureContext,
     private readonly hooks: OverviewHooks,
     private readonly limit: number = OVERVIEW_LIMIT,
+    private readonly baseline = false,
   ) {}
 
   /**
@@ -68,7 +89,12 @@ export class OverviewController {
         return;
       }
     }
+    const partial =
+      !this.baseline && this.limit > PARTIAL_VIEW_NODES
+        ? this.drawPartial(api.overview(PARTIAL_VIEW_NODES))
+        : null;
     const [overview, schema] = await Promise.allSettled([api.overview(this.limit), api.schema()]);
+    await partial;
     if (schema.status === "fulfilled") this.schema = schema.value;
     else if (overview.status === "fulfilled")
       this.ctx.fail(schema.reason, "Could not read the database schema");
@@ -88,6 +114,30 @@ export class OverviewController {
     this.renderSampleNote(data.nodes.length);
     if (view.graph.order > 1) await this.hooks.layOut();
     await view.fit();
+  }
+
+  /**
+   * Draws the most connected nodes while the whole first view is still on its way; the whole one then
+   * adds what is missing (new nodes placed near their neighbours on screen). A failed or late partial
+   * view is simply skipped.
+   */
+  private async drawPartial(request: Promise<OverviewResponse>): Promise<void> {
+    const { store, view } = this.ctx;
+    let data: OverviewResponse;
+    try {
+      data = await request;
+    } catch {
+      return;
+    }
+    const buildStart = performance.now();
+    store.load(data);
+    performance.measure(PERF.partialBuild, { start: buildStart });
+    await new Promise<void>((resolve) =>
+      view.sigma.once("afterRender", () => {
+        performance.mark(PERF.partialFrame);
+        resolve();
+      }),
+    );
   }
 
   /** The database may have grown since the first view: re-read its counts (debounced). */
