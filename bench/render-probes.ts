@@ -50,14 +50,20 @@ export interface LoadTimeline {
   buildMs: number;
   /** The app's mark at sigma's first frame with the graph. */
   firstFrame: number;
+  /** A large first view's partial first frame (its most connected nodes), when there was one. */
+  partialFrame?: number;
+  partialBuildMs?: number;
 }
 
-export async function loadTimeline(page: Page): Promise<LoadTimeline> {
-  return page.evaluate(() => {
+/** `limit`: the first view's size, to tell its request from the partial view's. */
+export async function loadTimeline(page: Page, limit: number): Promise<LoadTimeline> {
+  return page.evaluate((limit) => {
     const { graph } = window.__guanxi!;
     const resource = performance
       .getEntriesByType("resource")
-      .find((e) => e.name.includes("/api/overview")) as PerformanceResourceTiming | undefined;
+      .find((e) => e.name.endsWith(`/api/overview?limit=${limit}`)) as PerformanceResourceTiming | undefined;
+    const partial = performance.getEntriesByName("guanxi:partial-frame")[0];
+    const partialBuild = performance.getEntriesByName("guanxi:partial-build")[0];
     const build = performance.getEntriesByName("guanxi:graph-build")[0];
     const frame = performance.getEntriesByName("guanxi:first-frame")[0];
     if (!resource || !build || !frame) throw new Error("the page did not record its first view");
@@ -73,8 +79,10 @@ export async function loadTimeline(page: Page): Promise<LoadTimeline> {
       buildStart: build.startTime,
       buildMs: build.duration,
       firstFrame: frame.startTime,
+      ...(partial ? { partialFrame: partial.startTime } : {}),
+      ...(partialBuild ? { partialBuildMs: partialBuild.duration } : {}),
     };
-  });
+  }, limit);
 }
 
 /** Long tasks recorded since the page opened (or since the last `resetLongTasks`). */
