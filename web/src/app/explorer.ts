@@ -68,7 +68,7 @@ export class Explorer {
     baseline = false,
   ) {
     // The store owns hidden nodes and filters; the view reads them from it at each frame.
-    this.view = new GraphView(page.canvas, { visibility: () => this.store.state, batch: !baseline });
+    this.view = new GraphView(page.canvas, { visibility: () => this.store.state, baseline });
     this.store = new ScreenStore(this.view, (request) => api.connect(request));
     this.layout = new LayoutController(this.view.graph, () => this.store.state.pinned);
     const ctx: FeatureContext = {

@@ -97,10 +97,11 @@ export interface GraphViewOptions {
   /** Hidden nodes and filters, read at each frame from their one owner (the screen store). */
   visibility?: () => Visibility;
   /**
-   * Apply patches with sigma's graph listeners detached, then refresh once (sigma-batch.ts); false only
-   * for the render benchmark's baseline.
+   * Draw as before issue 13, for the render benchmark's baseline only: sigma following every element of
+   * a patch (no sigma-batch.ts), names placed during layouts, every label candidate placed, a
+   * synchronous re-index when fitting the whole graph.
    */
-  batch?: boolean;
+  baseline?: boolean;
 }
 
 export class GraphView {
@@ -122,14 +123,14 @@ export class GraphView {
   /** Label widths by font and text: measuring is the slow part of placing labels. */
   private readonly labelWidths = new Map<string, number>();
 
-  private readonly batch: boolean;
+  private readonly baseline: boolean;
 
   constructor(
     container: HTMLElement,
-    { visibility = () => NOTHING_HIDDEN, batch = true }: GraphViewOptions = {},
+    { visibility = () => NOTHING_HIDDEN, baseline = false }: GraphViewOptions = {},
   ) {
     this.visibility = visibility;
-    this.batch = batch;
+    this.baseline = baseline;
     const drawLabel = createDrawLabel(this.labels);
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       defaultNodeType: "bordered",
@@ -234,7 +235,7 @@ export class GraphView {
    * step, and they would jump from step to step anyway. They come back when the layout stops.
    */
   setLayoutRunning(running: boolean): void {
-    if (this.killed || running === this.layoutRunning) return;
+    if (this.killed || this.baseline || running === this.layoutRunning) return;
     this.layoutRunning = running;
     // Not sigma's renderLabels setting: changing a setting re-indexes the whole graph.
     if (this.large) this.sigma.refresh({ skipIndexation: true, schedule: true });
@@ -245,7 +246,7 @@ export class GraphView {
     if (this.killed) return;
     const graph = this.graph;
     // One full refresh follows (update below): sigma need not follow each element as it arrives.
-    const write = this.batch
+    const write = !this.baseline
       ? (work: () => void) => batched(this.sigma, graph, work)
       : (work: () => void) => work();
     write(() => {
@@ -298,13 +299,14 @@ export class GraphView {
   async fit(nodes: string[] = this.visibleNodes()): Promise<void> {
     if (this.killed) return;
     this.sigma.setCustomBBox(null);
+    if (this.baseline) this.sigma.refresh();
     if (nodes.length === 0 || nodes.length === this.graph.order) {
       // The whole graph needs no display data, and sigma re-frames moved nodes at its next frame
       // anyway (a full refresh here re-indexed every element: seconds at 250,000).
       await this.sigma.getCamera().animatedReset({ duration: 400 });
       return;
     }
-    this.sigma.refresh();
+    if (!this.baseline) this.sigma.refresh();
     const state = getCameraStateToFitViewportToNodes(this.sigma as unknown as Sigma, nodes);
     // The fit is to node centres: leave room for discs and names, and never zoom in so far that
     // a short path fills the screen with three giant discs.
@@ -415,7 +417,7 @@ export class GraphView {
     });
     // A large graph seen whole has thousands of nodes big enough for a name: only the first
     // MAX_LABEL_CANDIDATES (selected, forced, then the biggest) are placed, as few fit anyway.
-    if (candidates.length > MAX_LABEL_CANDIDATES) {
+    if (candidates.length > MAX_LABEL_CANDIDATES && !this.baseline) {
       candidates.sort((a, b) => a.rank - b.rank || b.size - a.size);
       candidates.length = MAX_LABEL_CANDIDATES;
     }
