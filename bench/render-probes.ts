@@ -37,7 +37,7 @@ export const RECORDER = `
 export interface LoadTimeline {
   nodes: number;
   edges: number;
-  /** Resource Timing of GET /api/overview. */
+  /** Resource Timing of GET /api/overview (fetchStart: of the first overview request, a partial view's). */
   fetchStart: number;
   requestStart: number;
   responseStart: number;
@@ -62,6 +62,13 @@ export async function loadTimeline(page: Page, limit: number): Promise<LoadTimel
     const resource = performance
       .getEntriesByType("resource")
       .find((e) => e.name.endsWith(`/api/overview?limit=${limit}`)) as PerformanceResourceTiming | undefined;
+    // A large first view asks for its most connected nodes first: the load starts at the first request.
+    const started = Math.min(
+      ...performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.includes("/api/overview?"))
+        .map((e) => (e as PerformanceResourceTiming).fetchStart),
+    );
     const partial = performance.getEntriesByName("guanxi:partial-frame")[0];
     const partialBuild = performance.getEntriesByName("guanxi:partial-build")[0];
     const build = performance.getEntriesByName("guanxi:graph-build")[0];
@@ -70,7 +77,7 @@ export async function loadTimeline(page: Page, limit: number): Promise<LoadTimel
     return {
       nodes: graph.order,
       edges: graph.size,
-      fetchStart: resource.fetchStart,
+      fetchStart: started,
       requestStart: resource.requestStart,
       responseStart: resource.responseStart,
       responseEnd: resource.responseEnd,

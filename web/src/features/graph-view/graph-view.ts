@@ -224,9 +224,12 @@ export class GraphView {
     const large = this.graph.order > LARGE_GRAPH.nodes || this.graph.size > LARGE_GRAPH.edges;
     if (large === this.large) return;
     this.large = large;
-    this.sigma.setSetting("hideEdgesOnMove", large);
-    this.sigma.setSetting("hideLabelsOnMove", large);
-    this.sigma.setSetting("enableEdgeEvents", !large);
+    const settings = { hideEdgesOnMove: large, hideLabelsOnMove: large, enableEdgeEvents: !large };
+    // One call: each setting changed re-indexes the whole graph.
+    if (this.baseline)
+      for (const [key, value] of Object.entries(settings))
+        this.sigma.setSetting(key as keyof typeof settings, value);
+    else this.sigma.setSettings(settings);
     if (large) this.state = { ...this.state, edgeLabels: false };
   }
 

@@ -31,8 +31,8 @@ export function overviewBaselineFrom(search: string): boolean {
 }
 
 /**
- * A first view of more nodes than this draws the most connected PARTIAL_VIEW_NODES first (a second,
- * smaller request sent alongside), then the rest as it arrives.
+ * A first view of more nodes than this draws the most connected PARTIAL_VIEW_NODES first (a smaller
+ * request sent before the whole one), then the rest as it arrives.
  */
 export const PARTIAL_VIEW_NODES = 10_000;
 
@@ -89,11 +89,21 @@ export class OverviewController {
         return;
       }
     }
-    const partial =
-      !this.baseline && this.limit > PARTIAL_VIEW_NODES
-        ? this.drawPartial(api.overview(PARTIAL_VIEW_NODES))
-        : null;
-    const [overview, schema] = await Promise.allSettled([api.overview(this.limit), api.schema()]);
+    const schemaRequest = api.schema();
+    schemaRequest.catch(() => {}); // settled below; not "unhandled" while the partial view loads
+    let overviewRequest: Promise<OverviewResponse> | undefined;
+    let partial: Promise<void> | undefined;
+    if (!this.baseline && this.limit > PARTIAL_VIEW_NODES) {
+      // One after the other, not together: on a busy server the two would share its CPUs and the
+      // partial view would come no sooner than the whole. The whole is read while the part is drawn.
+      const first = await api.overview(PARTIAL_VIEW_NODES).catch(() => null);
+      overviewRequest = api.overview(this.limit);
+      if (first) partial = this.drawPartial(first);
+    }
+    const [overview, schema] = await Promise.allSettled([
+      overviewRequest ?? api.overview(this.limit),
+      schemaRequest,
+    ]);
     await partial;
     if (schema.status === "fulfilled") this.schema = schema.value;
     else if (overview.status === "fulfilled")
@@ -118,17 +128,11 @@ export class OverviewController {
 
   /**
    * Draws the most connected nodes while the whole first view is still on its way; the whole one then
-   * adds what is missing (new nodes placed near their neighbours on screen). A failed or late partial
-   * view is simply skipped.
+   * adds what is missing (new nodes placed near their neighbours on screen). A failed partial view is
+   * simply skipped.
    */
-  private async drawPartial(request: Promise<OverviewResponse>): Promise<void> {
+  private async drawPartial(data: OverviewResponse): Promise<void> {
     const { store, view } = this.ctx;
-    let data: OverviewResponse;
-    try {
-      data = await request;
-    } catch {
-      return;
-    }
     const buildStart = performance.now();
     store.load(data);
     performance.measure(PERF.partialBuild, { start: buildStart });
