@@ -24,7 +24,7 @@
  *   - render: the build's end → sigma's first frame with the graph (`guanxi:first-frame` mark);
  *   - total: the request's start → that first frame; "vs before": total / the baseline row's total;
  *   - partial: the request's start → the partial first frame (the most connected 10,000 nodes, a
- *     second request sent alongside; only views of more nodes);
+ *     smaller request sent first; only views of more nodes: then "total" starts at that request);
  *   - load task: the longest main-thread task from page open until the first view is laid out
  *     and framed (ForceAtlas2 runs in a worker; each of its steps is drawn, names not on large graphs);
  *   - fps: frames sigma drew per second during a camera animation (zoom in past the relationship

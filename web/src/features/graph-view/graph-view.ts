@@ -240,8 +240,9 @@ export class GraphView {
   setLayoutRunning(running: boolean): void {
     if (this.killed || this.baseline || running === this.layoutRunning) return;
     this.layoutRunning = running;
-    // Not sigma's renderLabels setting: changing a setting re-indexes the whole graph.
-    if (this.large) this.sigma.refresh({ skipIndexation: true, schedule: true });
+    // Not sigma's renderLabels setting, nor a refresh: either re-indexes the whole graph. Names are
+    // planned at each frame (planLabels), so one more frame is all it takes.
+    if (this.large) this.sigma.scheduleRender();
   }
 
   /** Applies a patch to the graph (see merge.ts applyGraphPatch) and redraws at the next frame. */
