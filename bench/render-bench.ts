@@ -1,6 +1,7 @@
 /**
  * Render benchmark: `npm run bench:render -- [--sizes 1000,10000,50000] [--edges-per-node 4]
- * [--interactive 20000:100000] [--no-interactive] [--fps-ms 3000] [--seed N] [--keep] [--profile]`.
+ * [--interactive 20000:100000] [--no-interactive] [--no-baseline] [--fps-ms 3000] [--seed N] [--keep]
+ * [--profile]`.
  *
  * Starts its own bundled Neo4j (temporary data directory, free port), builds the explorer once
  * (`vite build`), serves it with the real API (overview limit raised to the largest size), and opens
@@ -8,6 +9,11 @@
  * rates are far below a real GPU's). For each size the database is cleared and a seeded network
  * (bench/generate-network.ts, N nodes, edges-per-node × N relationships) is written, then the page
  * loads the WHOLE graph with `/?limit=N` — the explorer's own first view stays capped (400 nodes).
+ * Each non-interactive size is loaded twice in the same run: first as before issue 13
+ * (`/?limit=N&baseline=1`: sigma following every element as it is imported, no partial first frame),
+ * then the current way (rows "before" and plain); `--no-baseline` skips the first. The overview's Neo4j
+ * reads are also timed from here, the old statement (relationship values, a seek per node) beside the
+ * route's (a third table).
  *
  * Columns of the first table (milliseconds unless said):
  *   - query: server time of GET /api/overview from its Server-Timing header — Neo4j reads (with the
@@ -16,9 +22,11 @@
  *   - parse: last byte → the app starts building the graph (response.json());
  *   - build: the app's `guanxi:graph-build` measure (API nodes/edges → the graphology graph);
  *   - render: the build's end → sigma's first frame with the graph (`guanxi:first-frame` mark);
- *   - total: the request's start → that first frame;
+ *   - total: the request's start → that first frame; "vs before": total / the baseline row's total;
+ *   - partial: the request's start → the partial first frame (the most connected 10,000 nodes, a
+ *     smaller request sent first; only views of more nodes: then "total" starts at that request);
  *   - load task: the longest main-thread task from page open until the first view is laid out
- *     and framed (ForceAtlas2 runs in a worker; each of its steps is drawn);
+ *     and framed (ForceAtlas2 runs in a worker; each of its steps is drawn, names not on large graphs);
  *   - fps: frames sigma drew per second during a camera animation (zoom in past the relationship
  *     labels threshold while panning, then back), after the layout finished;
  *   - heap/elt: JS heap after a forced GC minus the same page with an empty graph, per node+edge
@@ -27,7 +35,8 @@
  * mouse drags that pan and wheel zooms, recording every main-thread task over 50 ms
  * (PerformanceObserver "longtask"): how many, how many over 100 ms, the longest. `--profile` runs
  * that input under the V8 profiler, prints the functions with the most self time and writes the
- * .cpuprofile (open it in Chromium's DevTools, Performance panel) to the system's temp directory.
+ * .cpuprofile (open it in Chromium's DevTools, Performance panel) to the system's temp directory;
+ * it also profiles each non-interactive load (page open → laid out), `guanxi-load-N[-baseline].cpuprofile`.
  */
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { writeFileSync } from "node:fs";
@@ -39,6 +48,11 @@ import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import type { GraphDb } from "../core/node/graph-db.ts";
 import { writeDataset } from "../ingest/write.ts";
+import { loadCypher } from "../core/node/cypher-files.ts";
+import type { PlainNode, PlainRelationship } from "../core/plain-values.ts";
+import { BULK_OMITTED_PROPERTIES, SubgraphBuilder } from "../core/subgraph.ts";
+import { addRelationshipsAmong } from "../server/graph-reads.ts";
+import { OVERVIEW_RELATIONSHIPS_PER_NODE } from "../server/routes/overview.ts";
 import { WEB_DIST, startServer } from "../server/serve.ts";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { REPO_ROOT } from "../tests/support/database.ts";
@@ -72,6 +86,7 @@ const { values: flags } = parseArgs({
     seed: { type: "string", default: "1" },
     keep: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    "no-baseline": { type: "boolean", default: false },
     heap: { type: "string", default: "2g" },
     "page-cache": { type: "string", default: "1g" },
   },
@@ -122,6 +137,10 @@ const ms = (n: number) => fmt(n, 0);
 
 interface Result {
   size: Size;
+  /** Loaded as before issue 13 (`?baseline=1`): sigma following every element, no partial frame. */
+  baseline: boolean;
+  /** Request → the partial first frame (the most connected 10,000 nodes); NaN when there was none. */
+  partialMs: number;
   nodes: number;
   edges: number;
   queryMs: number;
@@ -156,20 +175,45 @@ async function ingest(db: GraphDb, size: Size): Promise<void> {
 }
 
 /** Opens the explorer asking for `limit` nodes; resolves once its first view is laid out and framed. */
-async function openExplorer(browser: Browser, url: string, limit: number): Promise<Page> {
+async function openExplorer(
+  browser: Browser,
+  url: string,
+  limit: number,
+  { profile = false, baseline = false }: { profile?: boolean; baseline?: boolean } = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on("pageerror", (e) => log(`page error: ${e.message}`));
   await page.addInitScript(RECORDER);
-  await page.goto(`${url}?limit=${limit}`);
-  await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 60_000 });
-  await page.evaluate(() => window.__guanxi!.ready);
+  const load = async () => {
+    await page.goto(`${url}?limit=${limit}${baseline ? "&baseline=1" : ""}`);
+    await page.waitForFunction(() => window.__guanxi !== undefined, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__guanxi!.ready);
+  };
+  if (!profile) {
+    await load();
+    return page;
+  }
+  const cpuProfile = await profiled(await page.context().newCDPSession(page), load);
+  const file = join(tmpdir(), `guanxi-load-${limit}${baseline ? "-baseline" : ""}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(cpuProfile));
+  log(`  profile of the load: ${file}; most self time:`);
+  for (const [name, selfMs] of hottest(cpuProfile, 25)) log(`    ${ms(selfMs).padStart(6)} ms  ${name}`);
   return page;
 }
 
-async function measure(browser: Browser, url: string, size: Size, emptyHeap: number): Promise<Result> {
-  const page = await openExplorer(browser, url, size.nodes);
+async function measure(
+  browser: Browser,
+  url: string,
+  size: Size,
+  emptyHeap: number,
+  baseline = false,
+): Promise<Result> {
+  const page = await openExplorer(browser, url, size.nodes, {
+    profile: flags.profile && !size.interactive,
+    baseline,
+  });
   try {
-    const t = await loadTimeline(page);
+    const t = await loadTimeline(page, size.nodes);
     const readyMs = await page.evaluate(() => performance.now());
     const loadTask = Math.max(0, ...(await longTasks(page)).map((task) => task.duration));
     const serverMs = Object.values(t.server).reduce((a, b) => a + b, 0);
@@ -181,7 +225,7 @@ async function measure(browser: Browser, url: string, size: Size, emptyHeap: num
     const elements = t.nodes + t.edges;
 
     let interaction: LongTask[] | undefined;
-    if (size.interactive) {
+    if (size.interactive && !baseline) {
       await resetLongTasks(page);
       if (flags.profile) {
         const profile = await profiled(cdp, () => panAndZoom(page));
@@ -196,6 +240,8 @@ async function measure(browser: Browser, url: string, size: Size, emptyHeap: num
     }
     return {
       size,
+      baseline,
+      partialMs: t.partialFrame === undefined ? NaN : t.partialFrame - t.fetchStart,
       nodes: t.nodes,
       edges: t.edges,
       queryMs: serverMs,
@@ -219,11 +265,47 @@ async function measure(browser: Browser, url: string, size: Size, emptyHeap: num
   }
 }
 
+interface ReadTiming {
+  size: Size;
+  beforeMs: number;
+  nowMs: number;
+}
+
+/** The overview's reads and response build for the whole graph, the old way and the route's way. */
+async function timeReads(db: GraphDb, size: Size): Promise<ReadTiming> {
+  const limit = size.nodes;
+  const cap = limit * OVERVIEW_RELATIONSHIPS_PER_NODE;
+  const nodes = async () => {
+    const builder = new SubgraphBuilder(BULK_OMITTED_PROPERTIES, DEFAULT_SCHEMA);
+    const totals = (await db.read(loadCypher("explore/totals"))).rows[0]!;
+    const { rows } = await db.read(loadCypher("explore/top-nodes"), { limit });
+    for (const row of rows) builder.addNode(row.n as PlainNode, Number(row.degree));
+    return { builder, keys: rows.map((r) => (r.n as PlainNode).elementId), total: Number(totals.nodes) };
+  };
+  const timed = async (work: () => Promise<void>) => {
+    const started = performance.now();
+    await work();
+    return performance.now() - started;
+  };
+  const beforeMs = await timed(async () => {
+    const { builder, keys } = await nodes();
+    const { rows } = await db.read(loadCypher("bench/relationships-among-values"), { keys, limit: cap + 1 });
+    for (const row of rows.slice(0, cap)) builder.addEdge(row.r as PlainRelationship);
+    builder.build();
+  });
+  const nowMs = await timed(async () => {
+    const { builder, keys, total } = await nodes();
+    await addRelationshipsAmong(db, builder, keys, cap, { all: keys.length === total });
+    builder.build();
+  });
+  return { size, beforeMs, nowMs };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output
 
-function printResults(results: Result[], environment: string[]): void {
-  const base = results[0];
+function printResults(results: Result[], reads: ReadTiming[], environment: string[]): void {
+  const before = (r: Result) => results.find((b) => b.baseline && b.size === r.size);
   console.log("");
   for (const line of environment) console.log(line);
   console.log("");
@@ -240,14 +322,15 @@ function printResults(results: Result[], environment: string[]): void {
         "build",
         "render",
         "total",
-        "× first",
+        "vs before",
+        "partial",
         "ready s",
         "load task",
         "fps",
         "heap B/elt",
       ],
       results.map((r) => [
-        `${fmt(r.nodes)} / ${fmt(r.edges)}`,
+        `${fmt(r.nodes)} / ${fmt(r.edges)}${r.baseline ? " before" : ""}`,
         ms(r.queryMs),
         ["db", "build", "json"].map((k) => ms(r.server[k] ?? NaN)).join("/"),
         ms(r.transferMs),
@@ -256,11 +339,28 @@ function printResults(results: Result[], environment: string[]): void {
         ms(r.buildMs),
         ms(r.renderMs),
         ms(r.totalMs),
-        base ? `${fmt(r.totalMs / base.totalMs, 1)}×` : "–",
+        ((b) => (b && !r.baseline ? `${fmt(r.totalMs / b.totalMs, 2)}×` : "–"))(before(r)),
+        ms(r.partialMs),
         fmt(r.readyMs / 1000, 1),
         ms(r.loadTask),
         fmt(r.fps, 1),
         fmt(r.heapPerElement, 0),
+      ]),
+    ),
+  );
+  console.log("");
+  console.log(
+    "The overview's Neo4j reads + response build, timed from the bench on the same data (ms): before = " +
+      "relationship values with a seek per node; now = plain columns, one scan when every node is in the view:",
+  );
+  console.log(
+    table(
+      ["nodes / edges", "before", "now", "now / before"],
+      reads.map((r) => [
+        `${fmt(r.size.nodes)} / ${fmt(r.size.relationships)}`,
+        ms(r.beforeMs),
+        ms(r.nowMs),
+        `${fmt(r.nowMs / r.beforeMs, 2)}×`,
       ]),
     ),
   );
@@ -321,19 +421,32 @@ async function main(): Promise<void> {
     await empty.close();
 
     const results: Result[] = [];
+    const reads: ReadTiming[] = [];
     for (const size of sizes) {
       await clear(db);
       await ingest(db, size);
-      log(`loading ${fmt(size.nodes)} nodes into the explorer…`);
-      const result = await measure(browser, app.url, size, emptyHeap);
-      log(
-        `  first frame after ${ms(result.totalMs)} ms, ready after ${fmt(result.readyMs / 1000, 1)} s, ` +
-          `${fmt(result.fps, 1)} fps (browser ${fmt(result.browserFps, 1)}), longest load task ${ms(result.loadTask)} ms`,
-      );
-      results.push(result);
+      // First: it also warms Neo4j (plans, page cache) for both page loads alike.
+      if (!size.interactive) {
+        const timing = await timeReads(db, size);
+        log(`  overview reads: before ${ms(timing.beforeMs)} ms, now ${ms(timing.nowMs)} ms`);
+        reads.push(timing);
+      }
+      for (const baseline of size.interactive || flags["no-baseline"] ? [false] : [true, false]) {
+        log(
+          `loading ${fmt(size.nodes)} nodes into the explorer${baseline ? " as before (?baseline=1)" : ""}…`,
+        );
+        const result = await measure(browser, app.url, size, emptyHeap, baseline);
+        log(
+          `  first frame after ${ms(result.totalMs)} ms` +
+            (Number.isNaN(result.partialMs) ? "" : ` (partial after ${ms(result.partialMs)} ms)`) +
+            `, ready after ${fmt(result.readyMs / 1000, 1)} s, ` +
+            `${fmt(result.fps, 1)} fps (browser ${fmt(result.browserFps, 1)}), longest load task ${ms(result.loadTask)} ms`,
+        );
+        results.push(result);
+      }
     }
     const cpu = cpus()[0]?.model ?? "unknown CPU";
-    printResults(results, [
+    printResults(results, reads, [
       `machine: ${cpus().length} × ${cpu} (shared), Node ${process.version}, Chromium ${browser.version()} headless`,
       `WebGL: ${renderer} — software rendering on the CPU; a real GPU draws far faster.`,
       `empty-graph page heap: ${fmt(emptyHeap / 1e6, 1)} MB; seed ${seed}; viewport 1440×900`,

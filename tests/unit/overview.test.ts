@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   OVERVIEW_LIMIT,
+  overviewBaselineFrom,
   overviewLimitFrom,
   PERF,
 } from "../../web/src/features/overview/overview-controller.ts";
@@ -18,6 +19,14 @@ describe("the first view", () => {
       graphBuild: "guanxi:graph-build",
       firstFrame: "guanxi:first-frame",
       settled: "guanxi:settled",
+      partialBuild: "guanxi:partial-build",
+      partialFrame: "guanxi:partial-frame",
     });
+  });
+
+  it("loads as before batching only when the address says baseline=1", () => {
+    expect(overviewBaselineFrom("?limit=50000&baseline=1")).toBe(true);
+    for (const other of ["", "?limit=50000", "?baseline=0", "?baseline=yes"])
+      expect(overviewBaselineFrom(other)).toBe(false);
   });
 });

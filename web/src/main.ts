@@ -6,7 +6,7 @@ import "./styles.css";
 import type { Draft } from "../../core/draft.ts";
 import { createApiClient } from "./api/client.ts";
 import { ensureSignedIn, signOutButton, type SessionInfo } from "./shell/sign-in.ts";
-import { Explorer, overviewLimitFrom } from "./app/explorer.ts";
+import { Explorer, overviewBaselineFrom, overviewLimitFrom } from "./app/explorer.ts";
 import { bindKeyboard } from "./app/keyboard.ts";
 import { buildPage } from "./app/page.ts";
 import { HOP_CHOICES } from "./features/neighbourhood/neighbourhood.ts";
@@ -71,7 +71,13 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       page.root.setAttribute("aria-busy", String(inFlight > 0));
     },
   });
-  const explorer = new Explorer(page, api, toasts, overviewLimitFrom(window.location.search));
+  const explorer = new Explorer(
+    page,
+    api,
+    toasts,
+    overviewLimitFrom(window.location.search),
+    overviewBaselineFrom(window.location.search),
+  );
   const exportContext: ExportContext = {
     graph: explorer.view.graph,
     sigma: explorer.view.sigma,

@@ -35,7 +35,12 @@ import type { ScreenChange } from "../screen/screen-store.ts";
 import type { Toasts } from "../shell/toasts.ts";
 import type { Page } from "./page.ts";
 
-export { OVERVIEW_LIMIT, overviewLimitFrom, PERF } from "../features/overview/overview-controller.ts";
+export {
+  OVERVIEW_LIMIT,
+  overviewBaselineFrom,
+  overviewLimitFrom,
+  PERF,
+} from "../features/overview/overview-controller.ts";
 
 export type ExplorerChange =
   "history" | "selection" | "layout" | "language" | "graph" | "hops" | "query" | "review";
@@ -69,6 +74,8 @@ export class Explorer {
     api: ApiClient,
     private readonly toasts: Toasts,
     overviewLimit: number = OVERVIEW_LIMIT,
+    /** Load as before batching (see overviewBaselineFrom): for the render benchmark's baseline. */
+    baseline = false,
   ) {
     // The store owns hidden nodes and filters; the view reads them from it at each frame, with the
     // evidence filter's scope (derived from the chosen articles and the graph) and what the
@@ -79,6 +86,7 @@ export class Explorer {
         const scoped = this.evidence?.visibility(state) ?? state;
         return this.timeline.visibility({ ...scoped, time: state.time });
       },
+      baseline,
     });
     this.store = new ScreenStore(this.view, (request) => api.connect(request));
     this.layout = new LayoutController(this.view.graph, () => this.store.state.pinned);
@@ -131,6 +139,7 @@ export class Explorer {
         onCounts: () => this.renderPanels(),
       },
       overviewLimit,
+      baseline,
     );
     this.filters = new FiltersController(ctx, () => this.overview.schema);
     this.layouts = new LayoutChooser(ctx, this.layout, () =>
@@ -211,6 +220,7 @@ export class Explorer {
     });
     view.events.on("graphChanged", () => this.renderPanels());
     layout.events.on("status", (status) => {
+      view.setLayoutRunning(status.type === "running");
       this.onChange("layout");
       if (status.type === "idle") this.views.scheduleSync();
     });

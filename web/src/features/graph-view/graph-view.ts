@@ -15,6 +15,7 @@ import { createDrawLabel, drawHover, LABEL_FONT, labelFont } from "./draw.ts";
 import { LabelPlan, placeLabels } from "./label-placement.ts";
 import type { LabelCandidate, Rect, Side } from "./label-placement.ts";
 import { applyGraphPatch, graphLookup } from "./merge.ts";
+import { batched } from "./sigma-batch.ts";
 import type { GraphLookup } from "./merge.ts";
 import { THEME } from "../../../../core/appearance.ts";
 import {
@@ -49,6 +50,8 @@ import type {
 export const SMALL_GRAPH = 500;
 /** Up to this many nodes on screen, node discs are kept clear of other nodes' labels. */
 const MAX_NODES_GUARDED = 3000;
+/** Labels placed in one frame, at most (the selection's and forced ones first, then the biggest nodes). */
+const MAX_LABEL_CANDIDATES = 1500;
 /** Fitting to some nodes: room around them, and the closest zoom a fit may choose. */
 const FIT_PADDING = 1.35;
 const MIN_FIT_RATIO = 0.3;
@@ -95,6 +98,12 @@ const createNodeProgram = (plan: LabelPlan) =>
 export interface GraphViewOptions {
   /** Hidden nodes and filters, read at each frame from their one owner (the screen store). */
   visibility?: () => Visibility;
+  /**
+   * Draw as before issue 13, for the render benchmark's baseline only: sigma following every element of
+   * a patch (no sigma-batch.ts), names placed during layouts, every label candidate placed, a
+   * synchronous re-index when fitting the whole graph.
+   */
+  baseline?: boolean;
 }
 
 export class GraphView {
@@ -115,11 +124,19 @@ export class GraphView {
   private scales: { visibility: Visibility; version: number; scales: StyleScales | null } | null = null;
   /** Counts graph changes (patches): the style's value ranges follow them. */
   private version = 0;
+  /** A layout is moving the nodes (see setLayoutRunning). */
+  private layoutRunning = false;
   /** Label widths by font and text: measuring is the slow part of placing labels. */
   private readonly labelWidths = new Map<string, number>();
 
-  constructor(container: HTMLElement, { visibility = () => NOTHING_HIDDEN }: GraphViewOptions = {}) {
+  private readonly baseline: boolean;
+
+  constructor(
+    container: HTMLElement,
+    { visibility = () => NOTHING_HIDDEN, baseline = false }: GraphViewOptions = {},
+  ) {
     this.visibility = visibility;
+    this.baseline = baseline;
     const drawLabel = createDrawLabel(this.labels);
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       defaultNodeType: "bordered",
@@ -224,23 +241,44 @@ export class GraphView {
     const large = this.graph.order > LARGE_GRAPH.nodes || this.graph.size > LARGE_GRAPH.edges;
     if (large === this.large) return;
     this.large = large;
-    this.sigma.setSetting("hideEdgesOnMove", large);
-    this.sigma.setSetting("hideLabelsOnMove", large);
-    this.sigma.setSetting("enableEdgeEvents", !large);
+    const settings = { hideEdgesOnMove: large, hideLabelsOnMove: large, enableEdgeEvents: !large };
+    // One call: each setting changed re-indexes the whole graph.
+    if (this.baseline)
+      for (const [key, value] of Object.entries(settings))
+        this.sigma.setSetting(key as keyof typeof settings, value);
+    else this.sigma.setSettings(settings);
     if (large) this.state = { ...this.state, edgeLabels: false };
+  }
+
+  /**
+   * While a layout moves a large graph, names are not drawn: placing them scans every node at every
+   * step, and they would jump from step to step anyway. They come back when the layout stops.
+   */
+  setLayoutRunning(running: boolean): void {
+    if (this.killed || this.baseline || running === this.layoutRunning) return;
+    this.layoutRunning = running;
+    // Not sigma's renderLabels setting, nor a refresh: either re-indexes the whole graph. Names are
+    // planned at each frame (planLabels), so one more frame is all it takes.
+    if (this.large) this.sigma.scheduleRender();
   }
 
   /** Applies a patch to the graph (see merge.ts applyGraphPatch) and redraws at the next frame. */
   applyPatch(patch: GraphPatch): void {
     if (this.killed) return;
     const graph = this.graph;
-    applyGraphPatch(graph, patch);
-    this.version++;
-    indexParallelEdgesIndex(graph, {
-      edgeIndexAttribute: "parallelIndex",
-      edgeMinIndexAttribute: "parallelMinIndex",
-      edgeMaxIndexAttribute: "parallelMaxIndex",
+    // One full refresh follows (update below): sigma need not follow each element as it arrives.
+    const write = !this.baseline
+      ? (work: () => void) => batched(this.sigma, graph, work)
+      : (work: () => void) => work();
+    write(() => {
+      applyGraphPatch(graph, patch);
+      indexParallelEdgesIndex(graph, {
+        edgeIndexAttribute: "parallelIndex",
+        edgeMinIndexAttribute: "parallelMinIndex",
+        edgeMaxIndexAttribute: "parallelMaxIndex",
+      });
     });
+    this.version++;
     this.rareCategories = rareCategories(graph);
     this.fitSettingsToSize();
     // Forget view state about nodes that are gone (what is hidden is the screen store's to prune).
@@ -285,11 +323,14 @@ export class GraphView {
   async fit(nodes: string[] = this.visibleNodes()): Promise<void> {
     if (this.killed) return;
     this.sigma.setCustomBBox(null);
-    this.sigma.refresh();
+    if (this.baseline) this.sigma.refresh();
     if (nodes.length === 0 || nodes.length === this.graph.order) {
+      // The whole graph needs no display data, and sigma re-frames moved nodes at its next frame
+      // anyway (a full refresh here re-indexed every element: seconds at 250,000).
       await this.sigma.getCamera().animatedReset({ duration: 400 });
       return;
     }
+    if (!this.baseline) this.sigma.refresh();
     const state = getCameraStateToFitViewportToNodes(this.sigma as unknown as Sigma, nodes);
     // The fit is to node centres: leave room for discs and names, and never zoom in so far that
     // a short path fills the screen with three giant discs.
@@ -368,21 +409,24 @@ export class GraphView {
     const settings = sigma.getSettings();
     const context = sigma.getCanvases().labels?.getContext("2d");
     const sides = new Map<string, Side>();
-    if (!context) return sides;
+    if (!context || (this.large && this.layoutRunning)) return sides;
     const { width, height } = sigma.getDimensions();
     const guardDiscs = this.graph.order <= MAX_NODES_GUARDED;
     const obstacles: Rect[] = [];
     const candidates: LabelCandidate[] = [];
     const selected = new Set(this.state.selected);
+    const threshold = settings.labelRenderedSizeThreshold;
     this.graph.forEachNode((key) => {
       const data = sigma.getNodeDisplayData(key) as (NodeDisplayData & { ringSize?: number }) | undefined;
       if (!data || data.hidden) return;
-      const at = sigma.framedGraphToViewport(data);
       const size = sigma.scaleSize(data.size);
+      // Without disc guarding, a node too small for a name costs nothing more (most of a large graph).
+      if (!guardDiscs && (!data.label || (!data.forceLabel && size < threshold))) return;
+      const at = sigma.framedGraphToViewport(data);
       if (at.x < -200 || at.x > width + 200 || at.y < -50 || at.y > height + 50) return;
       if (guardDiscs)
         obstacles.push({ left: at.x - size, top: at.y - size, right: at.x + size, bottom: at.y + size });
-      if (!data.label || (!data.forceLabel && size < settings.labelRenderedSizeThreshold)) return;
+      if (!data.label || (!data.forceLabel && size < threshold)) return;
       const font = labelFont(settings, !!data.ringSize);
       const cacheKey = `${font}\u0000${data.label}`;
       let textWidth = this.labelWidths.get(cacheKey);
@@ -395,6 +439,12 @@ export class GraphView {
       const rank = selected.has(key) ? 0 : data.forceLabel ? 1 : 2;
       candidates.push({ key, x: at.x, y: at.y, size, width: textWidth, rank });
     });
+    // A large graph seen whole has thousands of nodes big enough for a name: only the first
+    // MAX_LABEL_CANDIDATES (selected, forced, then the biggest) are placed, as few fit anyway.
+    if (candidates.length > MAX_LABEL_CANDIDATES && !this.baseline) {
+      candidates.sort((a, b) => a.rank - b.rank || b.size - a.size);
+      candidates.length = MAX_LABEL_CANDIDATES;
+    }
     for (const [key, side] of placeLabels(candidates, obstacles, settings.labelSize, width, height))
       sides.set(key, side);
     return sides;

@@ -3,7 +3,7 @@
  * loaded as the screen store's base state; then the database's counts, kept fresh as nodes arrive so
  * that "N of M" stays honest. A failed load leaves a note on the canvas with "Try again".
  */
-import type { SchemaResponse } from "../../../../core/api-types.ts";
+import type { OverviewResponse, SchemaResponse } from "../../../../core/api-types.ts";
 import { el } from "../../lib/dom.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
 
@@ -23,14 +23,31 @@ export function overviewLimitFrom(search: string): number {
 }
 
 /**
+ * `?baseline=1`: the first view loads as it did before batching (sigma following every element, no
+ * partial first frame), for `npm run bench:render` to measure beside the current path. Pure, for tests.
+ */
+export function overviewBaselineFrom(search: string): boolean {
+  return new URLSearchParams(search).get("baseline") === "1";
+}
+
+/**
+ * A first view of more nodes than this draws the most connected PARTIAL_VIEW_NODES first (a smaller
+ * request sent before the whole one), then the rest as it arrives.
+ */
+export const PARTIAL_VIEW_NODES = 10_000;
+
+/**
  * Performance marks of the first view, for devtools and the benchmarks: the graph built from the
- * overview response (a measure), sigma's first frame with it drawn, and the view laid out (marks).
+ * overview response (a measure), sigma's first frame with it drawn, and the view laid out (marks);
+ * for a large first view, the same for its partial first frame.
  */
 export const PERF = {
   graphBuild: "guanxi:graph-build",
   firstFrame: "guanxi:first-frame",
   /** The first view laid out and framed (`npm run bench:api`). */
   settled: "guanxi:settled",
+  partialBuild: "guanxi:partial-build",
+  partialFrame: "guanxi:partial-frame",
 } as const;
 
 export interface OverviewHooks {
@@ -52,6 +69,7 @@ export class OverviewController {
     private readonly ctx: FeatureContext,
     private readonly hooks: OverviewHooks,
     private readonly limit: number = OVERVIEW_LIMIT,
+    private readonly baseline = false,
   ) {}
 
   /**
@@ -78,7 +96,17 @@ export class OverviewController {
       (value) => ({ status: "fulfilled" as const, value }),
       (reason: unknown) => ({ status: "rejected" as const, reason }),
     );
-    const [overview] = await Promise.allSettled([api.overview(this.limit)]);
+    let overviewRequest: Promise<OverviewResponse> | undefined;
+    let partial: Promise<void> | undefined;
+    if (!this.baseline && this.limit > PARTIAL_VIEW_NODES) {
+      // One after the other, not together: on a busy server the two would share its CPUs and the
+      // partial view would come no sooner than the whole. The whole is read while the part is drawn.
+      const first = await api.overview(PARTIAL_VIEW_NODES).catch(() => null);
+      overviewRequest = api.overview(this.limit);
+      if (first) partial = this.drawPartial(first);
+    }
+    const [overview] = await Promise.allSettled([overviewRequest ?? api.overview(this.limit)]);
+    await partial;
     if (overview.status === "rejected") {
       const schema = await schemaRequest;
       if (schema.status === "fulfilled") this.schema = schema.value;
@@ -103,6 +131,24 @@ export class OverviewController {
     await laidOut;
     await view.fit();
     performance.mark(PERF.settled);
+  }
+
+  /**
+   * Draws the most connected nodes while the whole first view is still on its way; the whole one then
+   * adds what is missing (new nodes placed near their neighbours on screen). A failed partial view is
+   * simply skipped.
+   */
+  private async drawPartial(data: OverviewResponse): Promise<void> {
+    const { store, view } = this.ctx;
+    const buildStart = performance.now();
+    store.load(data);
+    performance.measure(PERF.partialBuild, { start: buildStart });
+    await new Promise<void>((resolve) =>
+      view.sigma.once("afterRender", () => {
+        performance.mark(PERF.partialFrame);
+        resolve();
+      }),
+    );
   }
 
   /** The database may have grown since the first view: re-read its counts (debounced). */
