@@ -97,7 +97,8 @@ describe("the bundled Neo4j", () => {
     expect(await counts(graph)).toEqual(before);
     expect(before.nodes).toBeGreaterThan(50);
     await graph.close();
-  });
+    // Two starts of its own Neo4j and an ingest: over a minute on a busy 2-core machine.
+  }, 180_000);
 
   it("leaves no half-written batch when the database stops mid-ingest, and a re-run completes it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "guanxi-interrupt-"));
