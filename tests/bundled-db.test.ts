@@ -54,7 +54,8 @@ async function counts(graph: GraphDb): Promise<{ nodes: number; relationships: n
 }
 
 describe("the bundled Neo4j", () => {
-  it("requires the generated password, kept with owner-only permissions", async () => {
+  // One start for both checks: each start of a Neo4j of its own costs 10–20 s.
+  it("requires the generated password, kept with owner-only permissions, and listens on 127.0.0.1 only", async () => {
     const db = await startOwn();
     expect(statSync(passwordFile(db.dataDir)).mode & 0o777).toBe(0o600);
     expect(db.password.length).toBeGreaterThanOrEqual(24);
@@ -63,10 +64,7 @@ describe("the bundled Neo4j", () => {
     const graph = await connect(db);
     expect((await graph.read("RETURN 1 AS one")).rows).toEqual([{ one: 1 }]);
     await graph.close();
-  });
 
-  it("listens on 127.0.0.1 only", async () => {
-    const db = await startOwn();
     const external = Object.values(networkInterfaces())
       .flat()
       .find((a) => a && a.family === "IPv4" && !a.internal);
