@@ -155,7 +155,8 @@ export class OverviewController {
       // partial view would come no sooner than the whole. The whole is read while the part is drawn.
       const first = await api.overview(PARTIAL_VIEW_NODES).catch(() => null);
       overviewRequest = api.overview(this.limit);
-      if (first) partial = this.drawPartial(first);
+      // An aggregated answer has no nodes to draw first (and would bring no frame to wait for).
+      if (first && !first.aggregated && first.nodes.length > 0) partial = this.drawPartial(first);
     }
     const [overview] = await Promise.allSettled([overviewRequest ?? api.overview(this.limit)]);
     await partial;
@@ -172,7 +173,9 @@ export class OverviewController {
     this.sampled = data.sampled;
     this.aggregated = data.aggregated ?? null;
     const buildStart = performance.now();
-    // Too large to draw: one meta-node per label, one meta-edge per (label, type, label).
+    // Too large to draw: one meta-node per label, one meta-edge per (label, type, label) — instead of
+    // a partial first view drawn meanwhile (the base state, not an undoable step).
+    if (data.aggregated && partial) view.graph.clear();
     store.load(data.aggregated ? aggregateSubgraph(data.aggregated) : data);
     performance.measure(PERF.graphBuild, { start: buildStart });
     view.sigma.once("afterRender", () => performance.mark(PERF.firstFrame));
