@@ -5,6 +5,7 @@
  * `meta:LABEL`: never a Neo4j elementId, never sent to the database, never exported. Pure.
  */
 import type { OverviewAggregate, Subgraph } from "./api-types.ts";
+import type { PlainValue } from "./plain-values.ts";
 
 export const META_KEY_PREFIX = "meta:";
 
@@ -48,13 +49,12 @@ export interface RelationshipCountEntry {
 /**
  * Counts per (label, type, label) from the count store, which only knows (label)-[type]->() and
  * ()-[type]->(label): exact when every relationship of a type starts at nodes of one label (then the
- * end counts are the triples), or ends at nodes of one label. Other types are `ambiguous`: their
- * triples must be counted (one count per pair of labels the count store names, cypher/explore/).
+ * end counts are the triples), or ends at nodes of one label. For a type with several labels at both
+ * ends the count store cannot tell the pairs apart, and counting them would read every relationship
+ * of the type (seconds on a large database): they are estimated, `estimated: true`, as if the two ends
+ * were independent (start count × end count / the type's count, rounded; zeros left out).
  */
-export function tripleCounts(entries: readonly RelationshipCountEntry[]): {
-  links: OverviewAggregate["links"];
-  ambiguous: { from: string; type: string; to: string }[];
-} {
+export function tripleCounts(entries: readonly RelationshipCountEntry[]): OverviewAggregate["links"] {
   const byType = new Map<string, { total: number; starts: Map<string, number>; ends: Map<string, number> }>();
   for (const e of entries) {
     if (!e.relationshipType) continue;
@@ -65,7 +65,6 @@ export function tripleCounts(entries: readonly RelationshipCountEntry[]): {
     else if (!e.startLabel && !e.endLabel) t.total = e.count;
   }
   const links: OverviewAggregate["links"] = [];
-  const ambiguous: { from: string; type: string; to: string }[] = [];
   for (const [type, { total, starts, ends }] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
     if (total === 0) continue;
     const only = (side: Map<string, number>) => {
@@ -80,10 +79,13 @@ export function tripleCounts(entries: readonly RelationshipCountEntry[]): {
       for (const [start, count] of starts) if (count > 0) links.push({ from: start, type, to, count });
     } else {
       for (const [start, s] of starts)
-        for (const [end, e] of ends) if (s > 0 && e > 0) ambiguous.push({ from: start, type, to: end });
+        for (const [end, e] of ends) {
+          const count = Math.round((s * e) / total);
+          if (count > 0) links.push({ from: start, type, to: end, count, estimated: true });
+        }
     }
   }
-  return { links, ambiguous };
+  return links;
 }
 
 /** The meta-nodes and meta-edges of an aggregated first view, as a subgraph the explorer loads. */
@@ -100,12 +102,16 @@ export function aggregateSubgraph(aggregate: OverviewAggregate): Subgraph {
     })),
     edges: aggregate.links
       .filter((l) => labels.has(l.from) && labels.has(l.to) && l.count > 0)
-      .map(({ from, type, to, count }) => ({
-        key: metaEdgeKey(from, type, to),
-        type,
-        source: metaNodeKey(from),
-        target: metaNodeKey(to),
-        properties: { count },
-      })),
+      .map(({ from, type, to, count, estimated }) => {
+        const properties: Record<string, PlainValue> = { count };
+        if (estimated) properties.estimated = true;
+        return {
+          key: metaEdgeKey(from, type, to),
+          type,
+          source: metaNodeKey(from),
+          target: metaNodeKey(to),
+          properties,
+        };
+      }),
   };
 }

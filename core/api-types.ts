@@ -58,8 +58,11 @@ export interface OverviewAggregate {
   /** The threshold the requested view was over. */
   threshold: number;
   groups: { label: string; count: number }[];
-  /** Relationships of `type` from `from`-labelled to `to`-labelled nodes. */
-  links: { from: string; type: string; to: string; count: number }[];
+  /**
+   * Relationships of `type` from `from`-labelled to `to`-labelled nodes; `estimated` when the count
+   * store cannot tell (a type with several labels at both ends: see core/aggregate.ts tripleCounts).
+   */
+  links: { from: string; type: string; to: string; count: number; estimated?: boolean }[];
 }
 
 /** GET /api/schema — what the database holds, for the legend and filters. */

@@ -76,7 +76,7 @@ export function requestedElements(totals: { nodes: number; relationships: number
 
 /**
  * The aggregated first view's counts: per label and per (label, type, label), from the count store
- * (types whose ends carry several labels counted per pair); by scanning where db.stats is not allowed.
+ * (types with several labels at both ends estimated); by scanning where db.stats is not allowed.
  */
 async function readAggregate(db: GraphDb, threshold: number): Promise<OverviewAggregate> {
   let row: Record<string, unknown>;
@@ -97,18 +97,7 @@ async function readAggregate(db: GraphDb, threshold: number): Promise<OverviewAg
     ...e,
     count: Number(e.count),
   }));
-  const { links, ambiguous } = tripleCounts(entries);
-  if (ambiguous.length > 0) {
-    const counted = await db.read(
-      loadCypher("explore/aggregate-triples"),
-      { pairs: ambiguous },
-      EXPLORE_TIMEOUT,
-    );
-    for (const r of counted.rows) {
-      const count = Number(r.count);
-      if (count > 0) links.push({ from: String(r.from), type: String(r.type), to: String(r.to), count });
-    }
-  }
+  const links = tripleCounts(entries);
   return {
     threshold,
     groups: numbered(row.labels as { label: string; count: unknown }[] | undefined),

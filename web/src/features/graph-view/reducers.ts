@@ -335,7 +335,8 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
     const count = Number(attrs.properties.count ?? 0);
     display.color = THEME.meta;
     display.size = metaEdgeWidth(count);
-    display.label = `${attrs.relType} · ${count.toLocaleString("en-US")}`;
+    const approx = attrs.properties.estimated === true ? "≈ " : "";
+    display.label = `${attrs.relType} · ${approx}${count.toLocaleString("en-US")}`;
     display.forceLabel = true;
   }
   if (attrs.draft) {
