@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateNetwork } from "../bench/generate-network.ts";
 import type { OverviewResponse } from "../core/api-types.ts";
+import { loadCypher } from "../core/node/cypher-files.ts";
 import type { GraphDb } from "../core/node/graph-db.ts";
 import { DEFAULT_SCHEMA } from "../core/schema/graph-schema.ts";
 import { writeDataset } from "../ingest/write.ts";
@@ -80,6 +81,17 @@ describe("GET /api/overview above the aggregation threshold", () => {
     // Largest group first.
     const counts = aggregated.groups.map((g) => g.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("the scan fallback (servers without db.stats) counts every triple exactly", async () => {
+    const { rows } = await db.read(loadCypher("explore/aggregate-triples-scan"));
+    const { groups, links } = expectedCounts();
+    const labels = rows[0]!.labels as { label: string; count: unknown }[];
+    const counted = new Map(labels.map((g): [string, number] => [g.label, Number(g.count)]));
+    for (const [label, n] of counted) if (n === 0) counted.delete(label);
+    expect(counted).toEqual(groups);
+    const scanned = rows[0]!.links as { from: string; type: string; to: string; count: unknown }[];
+    expect(new Map(scanned.map((l) => [`${l.from}|${l.type}|${l.to}`, Number(l.count)]))).toEqual(links);
   });
 
   it("draws nodes as before when the requested view fits", async () => {
