@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ConnectRequest } from "../../core/api-types.ts";
 import {
   aggregateSubgraph,
+  DEFAULT_AGGREGATE_ABOVE,
   isMetaKey,
   metaCaption,
   metaEdgeKey,
@@ -17,6 +18,7 @@ import {
 import { metaEdgeWidth, metaNodeSize } from "../../web/src/features/graph-view/reducers.ts";
 import { groupNodesFrom, groupNotice } from "../../web/src/features/overview/overview-controller.ts";
 import { ScreenStore } from "../../web/src/screen/screen-store.ts";
+import { aggregateAboveFromEnv, requestedElements } from "../../server/routes/overview.ts";
 import { graphOf, node, plainScreenGraph, subgraph } from "./graphs.ts";
 
 describe("tripleCounts", () => {
@@ -160,5 +162,21 @@ describe("opening a meta-node", () => {
     expect(store.undo()).toBe("Open Organisation");
     expect(graph.hasNode("meta:Organisation") && graph.hasEdge("meta:e")).toBe(true);
     expect(graph.hasNode("o1")).toBe(false);
+  });
+});
+
+describe("the threshold", () => {
+  it("counts the requested view's elements: all of a database that fits, else the capped sample", () => {
+    expect(requestedElements({ nodes: 100, relationships: 300 }, 400)).toBe(400);
+    // 400 nodes and at most 5 relationships each of a large database.
+    expect(requestedElements({ nodes: 500_000, relationships: 2_000_000 }, 400)).toBe(2_400);
+    expect(requestedElements({ nodes: 500_000, relationships: 2_000_000 }, 20_000)).toBe(120_000);
+  });
+
+  it("reads GUANXI_AGGREGATE_ABOVE: a whole number, off, or the default; nonsense is an error", () => {
+    expect(aggregateAboveFromEnv({})).toBe(DEFAULT_AGGREGATE_ABOVE);
+    expect(aggregateAboveFromEnv({ GUANXI_AGGREGATE_ABOVE: "1000" })).toBe(1_000);
+    expect(aggregateAboveFromEnv({ GUANXI_AGGREGATE_ABOVE: "off" })).toBe(Infinity);
+    expect(() => aggregateAboveFromEnv({ GUANXI_AGGREGATE_ABOVE: "lots" })).toThrow(/GUANXI_AGGREGATE_ABOVE/);
   });
 });
