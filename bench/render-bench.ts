@@ -411,7 +411,13 @@ async function main(): Promise<void> {
     log("building the explorer (vite build)…");
     await build({ configFile: join(REPO_ROOT, "vite.config.ts"), logLevel: "warn" });
     const maxNodes = Math.max(...sizes.map((s) => s.nodes));
-    app = await startServer({ db, port: 0, staticDir: WEB_DIST, overviewMaxLimit: maxNodes });
+    app = await startServer({
+      db,
+      port: 0,
+      staticDir: WEB_DIST,
+      overviewMaxLimit: maxNodes,
+      aggregateAbove: Infinity,
+    });
     browser = await launchBrowser();
 
     // The empty graph's heap: the baseline every size's heap is measured against.

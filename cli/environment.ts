@@ -94,6 +94,12 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     commands: ["start", "serve"],
   },
   {
+    name: "GUANXI_AGGREGATE_ABOVE",
+    meaning: "elements of a first view above which the explorer shows counts per label instead (off: never)",
+    default: "50000",
+    commands: ["start", "serve"],
+  },
+  {
     name: "GUANXI_QUERY_MAX_BYTES",
     meaning: "largest result (as JSON) of an analyst query",
     default: "33554432",

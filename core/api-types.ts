@@ -42,6 +42,27 @@ export interface OverviewResponse extends Subgraph {
   /** True when the database holds more than `limit` nodes and this is a sample of the most connected. */
   sampled: boolean;
   limit: number;
+  /**
+   * Set when the requested view would hold more elements (nodes + relationships) than the server's
+   * aggregation threshold (GUANXI_AGGREGATE_ABOVE): `nodes` and `edges` are then empty and the explorer
+   * draws one meta-node per label and one meta-edge per (label, type, label) instead
+   * (core/aggregate.ts). Never set for `?label=X` (the expansion of a meta-node).
+   */
+  aggregated?: OverviewAggregate;
+  /** `?label=X`: the nodes are the most connected of that label, `totals.nodes` of it in all. */
+  label?: string;
+}
+
+/** The aggregated first view: counts per label and per (label, relationship type, label). */
+export interface OverviewAggregate {
+  /** The threshold the requested view was over. */
+  threshold: number;
+  groups: { label: string; count: number }[];
+  /**
+   * Relationships of `type` from `from`-labelled to `to`-labelled nodes; `estimated` when the count
+   * store cannot tell (a type with several labels at both ends: see core/aggregate.ts tripleCounts).
+   */
+  links: { from: string; type: string; to: string; count: number; estimated?: boolean }[];
 }
 
 /** GET /api/schema — what the database holds, for the legend and filters. */

@@ -43,4 +43,6 @@ export const THEME = {
   edgeLabel: "#4b5563",
   /** A review's preview (accepted, not yet ingested): ring and edges. */
   draft: "#f08c00",
+  /** Meta-nodes of an aggregated first view (core/aggregate.ts): their ring and their edges. */
+  meta: "#495057",
 };

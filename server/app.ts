@@ -18,7 +18,7 @@ import { registerExtractRoutes } from "./routes/extract.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerNeighbourhoodRoutes } from "./routes/neighbourhood.ts";
 import { registerNodeRoutes } from "./routes/nodes.ts";
-import { registerOverviewRoutes } from "./routes/overview.ts";
+import { aggregateAboveFromEnv, registerOverviewRoutes } from "./routes/overview.ts";
 import { registerPathRoutes } from "./routes/path.ts";
 import { registerQueryRoutes, queryTimeoutFromEnv } from "./routes/query.ts";
 import { registerRelationshipRoutes } from "./routes/relationships.ts";
@@ -64,6 +64,12 @@ export interface ServerOptions {
    * explorer asks for a few hundred; `npm run bench:render` raises this to load whole databases.
    */
   overviewMaxLimit?: number;
+  /**
+   * Above this many elements (nodes + relationships) of the requested first view, GET /api/overview
+   * answers counts per label and type instead (core/aggregate.ts); Infinity: never. Default
+   * GUANXI_AGGREGATE_ABOVE, else 50,000.
+   */
+  aggregateAbove?: number;
   /** Who may use the API (server/team/access.ts). Default: no sign-in, for the one local analyst. */
   team?: TeamOptions;
   /** HTTPS: certificate and key (PEM). */
@@ -175,7 +181,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   registerTeamAccess(app, { ...(options.team ?? { auth: "none" }), db });
   registerHealthRoutes(app, db, availability);
-  registerOverviewRoutes(app, db, schema, options.overviewMaxLimit);
+  registerOverviewRoutes(
+    app,
+    db,
+    schema,
+    options.overviewMaxLimit,
+    options.aggregateAbove ?? aggregateAboveFromEnv(),
+  );
   registerSchemaRoutes(app, db, schema, searchStatus);
   registerSearchRoutes(app, db, schema, searchStatus);
   registerNodeRoutes(app, db, schema);

@@ -33,6 +33,8 @@ export async function startServer(options: {
   logger?: boolean;
   /** See ServerOptions.overviewMaxLimit. */
   overviewMaxLimit?: number;
+  /** See ServerOptions.aggregateAbove. */
+  aggregateAbove?: number;
   /** The active schema (default: the news schema). */
   schema?: GraphSchema;
   /** See ServerOptions.availability. */
@@ -76,6 +78,7 @@ export async function startServer(options: {
     staticDir: options.staticDir ?? WEB_DIST,
     logger: options.logger ?? false,
     overviewMaxLimit: options.overviewMaxLimit,
+    ...(options.aggregateAbove !== undefined ? { aggregateAbove: options.aggregateAbove } : {}),
     ...(options.schema ? { schema: options.schema } : {}),
     ...(options.availability ? { availability: options.availability } : {}),
     ...(options.viewsDir ? { viewsDir: options.viewsDir } : {}),

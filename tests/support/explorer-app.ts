@@ -26,11 +26,12 @@ export interface ExplorerSession {
 
 /**
  * `prepare` changes the seeded database before the page loads (e.g. adds a test node);
- * `allowDraftIngest` turns on the explorer's one write (POST /api/drafts/ingest), as `guanxi start` does.
+ * `allowDraftIngest` turns on the explorer's one write (POST /api/drafts/ingest), as `guanxi start` does;
+ * `aggregateAbove`: the server's aggregation threshold (ServerOptions.aggregateAbove; default never).
  */
 export async function openSeededExplorer(
   prepare: (db: GraphDb) => Promise<unknown> = async () => {},
-  options: { allowDraftIngest?: boolean } = {},
+  options: { allowDraftIngest?: boolean; aggregateAbove?: number } = {},
 ): Promise<ExplorerSession> {
   const { db } = await connectWithSeed();
   await prepare(db);
@@ -42,6 +43,8 @@ export async function openSeededExplorer(
     staticDir: WEB_DIST,
     viewsDir,
     ...(options.allowDraftIngest ? { allowDraftIngest: true } : {}),
+    // Unless a test sets it, the explorer's first view is never aggregated (whatever the environment).
+    aggregateAbove: options.aggregateAbove ?? Infinity,
   });
   const browser = await launchBrowser();
   const { page, errors } = await openPage(browser, server.url);

@@ -3,10 +3,11 @@
  * keyboard, the status bar and the help overlay, and exposes a read-only test hook.
  */
 import "./styles.css";
+import { isMetaKey } from "../../core/aggregate.ts";
 import type { Draft } from "../../core/draft.ts";
 import { createApiClient } from "./api/client.ts";
 import { ensureSignedIn, signOutButton, type SessionInfo } from "./shell/sign-in.ts";
-import { Explorer, overviewBaselineFrom, overviewLimitFrom } from "./app/explorer.ts";
+import { Explorer, groupNodesFrom, overviewBaselineFrom, overviewLimitFrom } from "./app/explorer.ts";
 import { bindKeyboard } from "./app/keyboard.ts";
 import { buildPage } from "./app/page.ts";
 import { HOP_CHOICES } from "./features/neighbourhood/neighbourhood.ts";
@@ -77,6 +78,7 @@ function boot(root: HTMLElement, session: SessionInfo): void {
     toasts,
     overviewLimitFrom(window.location.search),
     overviewBaselineFrom(window.location.search),
+    groupNodesFrom(window.location.search),
   );
   const exportContext: ExportContext = {
     graph: explorer.view.graph,
@@ -161,9 +163,13 @@ function boot(root: HTMLElement, session: SessionInfo): void {
       case "remove":
         explorer.filters.removeSelected();
         break;
-      case "expand":
-        void explorer.expand.expandSelected();
+      case "expand": {
+        // A selected meta-node (an aggregated first view) opens into its label's nodes.
+        const groups = explorer.inspector.selection().filter((key) => isMetaKey(key));
+        if (groups.length) for (const key of groups) void explorer.overview.openGroup(key);
+        else void explorer.expand.expandSelected();
         break;
+      }
       case "neighbourhood":
         void explorer.neighbourhood.run();
         break;

@@ -76,7 +76,8 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  overview(limit?: number): Promise<OverviewResponse>;
+  /** `label`: the most connected nodes of that label only (a meta-node expanded). */
+  overview(limit?: number, label?: string): Promise<OverviewResponse>;
   schema(): Promise<SchemaResponse>;
   search(q: string, limit?: number, signal?: AbortSignal): Promise<SearchResponse>;
   node(key: string): Promise<NodeDetailsResponse>;
@@ -178,7 +179,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     request<T>(path, { method: "POST", body: JSON.stringify(body), ...(signal ? { signal } : {}) });
 
   return {
-    overview: (limit) => request(`/api/overview${limit === undefined ? "" : `?limit=${limit}`}`),
+    overview: (limit, label) => {
+      const query = new URLSearchParams();
+      if (limit !== undefined) query.set("limit", String(limit));
+      if (label !== undefined) query.set("label", label);
+      const search = query.toString();
+      return request(`/api/overview${search ? `?${search}` : ""}`);
+    },
     schema: () => request("/api/schema"),
     search: (q, limit = 12, signal) =>
       request(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, signal ? { signal } : {}),

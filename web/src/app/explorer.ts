@@ -3,6 +3,7 @@
  * them. Flows live in the controllers (features/*\/…-controller.ts); every change to what is on screen
  * goes through the store (screen/screen-store.ts), so undo/redo covers it.
  */
+import { isMetaKey } from "../../../core/aggregate.ts";
 import { isVirtualEdgeKey } from "../../../core/evidence.ts";
 import { ApiError } from "../api/client.ts";
 import { AnalysisController } from "../features/analysis/analysis-controller.ts";
@@ -36,6 +37,7 @@ import type { Toasts } from "../shell/toasts.ts";
 import type { Page } from "./page.ts";
 
 export {
+  groupNodesFrom,
   OVERVIEW_LIMIT,
   overviewBaselineFrom,
   overviewLimitFrom,
@@ -76,6 +78,8 @@ export class Explorer {
     overviewLimit: number = OVERVIEW_LIMIT,
     /** Load as before batching (see overviewBaselineFrom): for the render benchmark's baseline. */
     baseline = false,
+    /** Nodes a meta-node opens into (see groupNodesFrom). */
+    groupNodes?: number,
   ) {
     // The store owns hidden nodes and filters; the view reads them from it at each frame, with the
     // evidence filter's scope (derived from the chosen articles and the graph) and what the
@@ -140,6 +144,7 @@ export class Explorer {
       },
       overviewLimit,
       baseline,
+      groupNodes,
     );
     this.filters = new FiltersController(ctx, () => this.overview.schema);
     this.layouts = new LayoutChooser(ctx, this.layout, () =>
@@ -201,8 +206,14 @@ export class Explorer {
 
   private wire(): void {
     const { view, layout, store } = this;
-    view.events.on("clickNode", (key, { shift }) => this.inspector.clickNode(key, shift));
-    view.events.on("doubleClickNode", (key) => void this.expand.expand(key));
+    // A meta-node (an aggregated first view) opens into its label's nodes; it is not in the database.
+    view.events.on("clickNode", (key, { shift }) => {
+      if (isMetaKey(key)) void this.overview.openGroup(key);
+      else this.inspector.clickNode(key, shift);
+    });
+    view.events.on("doubleClickNode", (key) => {
+      if (!isMetaKey(key)) void this.expand.expand(key);
+    });
     view.events.on("clickEdge", (key) => this.inspector.selectEdge(key));
     view.events.on("clickStage", () => {
       this.clearHighlight();

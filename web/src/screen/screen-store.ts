@@ -7,7 +7,8 @@
  * feature draws them.
  */
 import type { Subgraph } from "../../../core/api-types.ts";
-import { EMPTY_PATCH, planAdd, planReplace, planScores } from "../features/graph-view/merge.ts";
+import { isMetaKey } from "../../../core/aggregate.ts";
+import { EMPTY_PATCH, planAdd, planRemove, planReplace, planScores } from "../features/graph-view/merge.ts";
 import type { GraphLookup, Point } from "../features/graph-view/merge.ts";
 import type { ExplorerGraph, GraphPatch } from "../features/graph-view/types.ts";
 import { Emitter } from "../lib/emitter.ts";
@@ -71,6 +72,8 @@ export interface AddSubgraphOptions {
    * screen get theirs replaced (undo puts the old ones back).
    */
   scores?: ReadonlyMap<string, Record<string, number>>;
+  /** Nodes on screen the same step takes away, with their relationships (a meta-node expanded). */
+  remove?: readonly string[];
 }
 
 /**
@@ -121,6 +124,18 @@ export function scoredAt(
     setScores.push({ key, from: from ? { ...from } : undefined, to: to ? { ...to } : undefined });
   }
   return { ...patch, addNodes, setScores };
+}
+
+/** A patch that also takes `keys` (and every edge touching them) off the screen. */
+export function withRemoved(graph: ExplorerGraph, patch: GraphPatch, keys: readonly string[]): GraphPatch {
+  const removal = planRemove(graph, keys);
+  const nodes = new Set(patch.removeNodes.map((n) => n.key));
+  const edges = new Set(patch.removeEdges.map((e) => e.key));
+  return {
+    ...patch,
+    removeNodes: [...patch.removeNodes, ...removal.removeNodes.filter((n) => !nodes.has(n.key))],
+    removeEdges: [...patch.removeEdges, ...removal.removeEdges.filter((e) => !edges.has(e.key))],
+  };
 }
 
 /** The step that writes one analysis run's values as `scores[metric]` (see merge.ts planScores). */
@@ -236,6 +251,7 @@ export class ScreenStore {
         options.scores,
         subgraph.nodes.map((n) => n.key),
       );
+    if (options.remove?.length) patch = withRemoved(graph, patch, options.remove);
     const after = options.state
       ? { ...options.state }
       : arrivalChange(this.current, subgraph, patch, options.also?.(this.current));
@@ -257,7 +273,8 @@ export class ScreenStore {
     const graph = this.target.graph;
     if (!this.connect) return { subgraph, connected: null };
     const plan = connectRequest(
-      { has: (key) => graph.hasNode(key), keys: () => graph.nodes() },
+      // Meta-nodes (an aggregated first view) are not in the database: never sent to it.
+      { has: (key) => graph.hasNode(key), keys: () => graph.nodes().filter((key) => !isMetaKey(key)) },
       subgraph,
       replace,
     );

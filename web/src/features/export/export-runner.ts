@@ -4,6 +4,7 @@
  * label — not hover dimming, which is a passing state. Loaded on demand (the writers bring pinyin
  * conversion and XML code the first view does not need).
  */
+import { isMetaKey } from "../../../../core/aggregate.ts";
 import { isVirtualEdgeKey } from "../../../../core/evidence.ts";
 import { exportSubgraph, fromGraphology } from "../../../../export/index.ts";
 import type { ExportInput, NodeView } from "../../../../export/index.ts";
@@ -22,12 +23,13 @@ function viewInput(ctx: ExportContext, only?: ReadonlySet<string>): ExportInput 
   return fromGraphology(graph, {
     nodeDisplay: (key) => {
       const data = sigma.getNodeDisplayData(key);
-      const hidden = !data || data.hidden || (only !== undefined && !only.has(key));
+      // Meta-nodes (an aggregated first view) are counts, not data of the database: never exported.
+      const hidden = !data || data.hidden || isMetaKey(key) || (only !== undefined && !only.has(key));
       return { hidden, size: data?.size, color: labelColour(graph.getNodeAttribute(key, "category")) };
     },
     // The correlation view's derived links are not facts of the database: never exported.
     edgeDisplay: (key) => ({
-      hidden: isVirtualEdgeKey(key) || (sigma.getEdgeDisplayData(key)?.hidden ?? true),
+      hidden: isVirtualEdgeKey(key) || isMetaKey(key) || (sigma.getEdgeDisplayData(key)?.hidden ?? true),
     }),
     source: { description: only ? "Guanxi explorer: selection" : "Guanxi explorer: current view" },
   });

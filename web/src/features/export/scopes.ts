@@ -2,6 +2,7 @@
  * The three things an analyst can export and how big each is — counted from what sigma draws, without
  * loading the export writers.
  */
+import { isMetaKey } from "../../../../core/aggregate.ts";
 import type { GraphNode, Subgraph } from "../../../../core/api-types.ts";
 import type { LegendLine } from "../../../../core/style-rules.ts";
 import type { Side } from "../graph-view/label-placement.ts";
@@ -35,8 +36,11 @@ function countShown(
   only?: ReadonlySet<string>,
 ): { nodes: number; relationships: number } {
   const { graph, sigma } = ctx;
+  // Meta-nodes (an aggregated first view) are never exported, so never counted.
   const shown = (key: string) =>
-    (only === undefined || only.has(key)) && sigma.getNodeDisplayData(key)?.hidden === false;
+    !isMetaKey(key) &&
+    (only === undefined || only.has(key)) &&
+    sigma.getNodeDisplayData(key)?.hidden === false;
   let nodes = 0;
   graph.forEachNode((key) => void (shown(key) && nodes++));
   let relationships = 0;

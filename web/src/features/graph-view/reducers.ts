@@ -5,6 +5,7 @@
  * property, core/style-rules.ts) and analysis filter. Pure: nothing here writes to the graph.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import { isMetaKey } from "../../../../core/aggregate.ts";
 import { labelColour, nodeSize, THEME } from "../../../../core/appearance.ts";
 import { SHARES_ENTITIES } from "../../../../core/evidence.ts";
 import {
@@ -178,6 +179,16 @@ const SELECTION_RING = 3;
 const PIN_RING = 2;
 const SELECTION_EDGE_LABELS = 14;
 
+/** A meta-node's radius: grows with the logarithm of its count (10 → 12 px, 1M → 42 px). */
+export function metaNodeSize(count: number): number {
+  return 7 + 5 * Math.log10(Math.max(1, count));
+}
+
+/** A meta-edge's width: 1 px for one relationship, about 9 px for a million. */
+export function metaEdgeWidth(count: number): number {
+  return Math.min(10, 1 + 1.4 * Math.log10(Math.max(1, count)));
+}
+
 export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): Partial<NodeDisplayData> {
   const { state, focus, graph } = ctx;
   // Sigma replaces the attributes with what a reducer returns: a hidden node still needs a position.
@@ -236,6 +247,17 @@ export function reduceNode(ctx: ReducerContext, key: string, attrs: NodeAttrs): 
   }
   if (key === state.hovered) display.highlighted = true;
   if (ctx.large && !selected && !(focus && inFocus)) display.type = "point";
+  if (isMetaKey(key)) {
+    // A meta-node (an aggregated first view): sized by how many nodes it stands for, always named
+    // "Label · count", ringed — a group to open, not a node of the database.
+    const count = Number(attrs.properties.count ?? 0);
+    display.size = metaNodeSize(count);
+    display.ringSize = 3;
+    display.ringColor = THEME.meta;
+    display.forceLabel = true;
+    display.label = attrs.name;
+    display.type = "circle";
+  }
   return display;
 }
 
@@ -307,6 +329,15 @@ export function reduceEdge(ctx: ReducerContext, key: string, attrs: EdgeAttrs): 
     // The correlation view's derived links: as thick as the number of entities the two articles share.
     display.size = Math.max(display.size ?? 1, Math.min(8, 1 + shared));
     if (display.label) display.label = `${attrs.relType} ×${shared}`;
+  }
+  if (isMetaKey(key)) {
+    // A meta-edge: as wide as the number of relationships it stands for.
+    const count = Number(attrs.properties.count ?? 0);
+    display.color = THEME.meta;
+    display.size = metaEdgeWidth(count);
+    const approx = attrs.properties.estimated === true ? "≈ " : "";
+    display.label = `${attrs.relType} · ${approx}${count.toLocaleString("en-US")}`;
+    display.forceLabel = true;
   }
   if (attrs.draft) {
     display.color = THEME.draft;

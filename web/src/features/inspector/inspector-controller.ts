@@ -3,6 +3,7 @@
  * node's or the relationship's details from the database, and bringing a node onto the screen (search
  * results, neighbours clicked in the inspector).
  */
+import { isMetaKey } from "../../../../core/aggregate.ts";
 import type {
   GraphEdge,
   GraphNode,
@@ -115,6 +116,11 @@ export class InspectorController {
     }
     const attrs = view.graph.getNodeAttributes(key);
     this.slots.emptyNote.hidden = true;
+    if (isMetaKey(key)) {
+      // A meta-node (an aggregated first view) is not in the database: nothing to ask it.
+      this.view.showError(`${attrs.name}: a group of nodes, not a node — click it (or press X) to open it`);
+      return;
+    }
     this.view.showLoading({ name: attrs.name, category: attrs.category });
     try {
       const details = await api.node(key);
@@ -142,6 +148,14 @@ export class InspectorController {
       // Derived on screen (the correlation view): nothing to read, everything is in the graph.
       this.edgeDetails = this.virtualEdgeDetails(key);
       this.render();
+      return;
+    }
+    if (isMetaKey(key)) {
+      // A meta-edge (an aggregated first view): a count, not a relationship of the database.
+      const { relType, properties } = view.graph.getEdgeAttributes(key);
+      this.view.showError(
+        `${relType}: ${Number(properties.count).toLocaleString("en-US")} relationships between two groups`,
+      );
       return;
     }
     this.view.showLoading({ name: view.graph.getEdgeAttribute(key, "relType"), category: "Relationship" });

@@ -3,8 +3,10 @@
  * loaded as the screen store's base state; then the database's counts, kept fresh as nodes arrive so
  * that "N of M" stays honest. A failed load leaves a note on the canvas with "Try again".
  */
-import type { OverviewResponse, SchemaResponse } from "../../../../core/api-types.ts";
+import { aggregateSubgraph, META_EXPAND_NODES, metaLabel } from "../../../../core/aggregate.ts";
+import type { OverviewAggregate, OverviewResponse, SchemaResponse } from "../../../../core/api-types.ts";
 import { el } from "../../lib/dom.ts";
+import { describeConnected } from "../../screen/connect.ts";
 import type { FeatureContext } from "../../screen/feature-context.ts";
 
 /** First view: the whole seed graph; a sample of the most connected nodes of a large database. */
@@ -20,6 +22,25 @@ const COUNTS_REFRESH_DELAY = 400;
 export function overviewLimitFrom(search: string): number {
   const asked = Number(new URLSearchParams(search).get("limit") ?? NaN);
   return Number.isSafeInteger(asked) && asked > 0 ? asked : OVERVIEW_LIMIT;
+}
+
+/**
+ * How many real nodes a meta-node opens into: META_EXPAND_NODES (1,000), unless the page address says
+ * `?groupNodes=N`. Pure, for tests.
+ */
+export function groupNodesFrom(search: string): number {
+  const asked = Number(new URLSearchParams(search).get("groupNodes") ?? NaN);
+  return Number.isSafeInteger(asked) && asked > 0 ? asked : META_EXPAND_NODES;
+}
+
+/** What an opened meta-node's notice says: "Organisation: showing 1,000 of 123,456 (the most connected)". */
+export function groupNotice(label: string, shown: number, total: number, connected = ""): string {
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const head =
+    shown < total
+      ? `${label}: showing ${fmt(shown)} of ${fmt(total)} (the most connected)`
+      : `${label}: showing all ${fmt(total)}`;
+  return connected ? `${head}; ${connected}` : head;
 }
 
 /**
@@ -63,6 +84,8 @@ export class OverviewController {
   schema: SchemaResponse | null = null;
   totals: { nodes: number; relationships: number } | null = null;
   sampled = false;
+  /** The aggregated first view's counts, while it is the first view (null: real nodes). */
+  aggregated: OverviewAggregate | null = null;
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -70,7 +93,36 @@ export class OverviewController {
     private readonly hooks: OverviewHooks,
     private readonly limit: number = OVERVIEW_LIMIT,
     private readonly baseline = false,
+    private readonly groupNodes: number = META_EXPAND_NODES,
   ) {}
+
+  /**
+   * A meta-node opened (clicked): it is replaced by the most connected nodes of its label and the
+   * relationships among them and to the nodes on screen — one undoable step. False for a real node.
+   */
+  async openGroup(key: string): Promise<boolean> {
+    const label = metaLabel(key);
+    if (label === null) return false;
+    const { api, store } = this.ctx;
+    let data: OverviewResponse;
+    try {
+      data = await api.overview(this.groupNodes, label);
+    } catch (error) {
+      this.ctx.fail(error, `Could not open ${label}`);
+      return true;
+    }
+    if (!this.ctx.view.graph.hasNode(key)) return true; // undone or opened meanwhile
+    const added = await store.addSubgraph(data, {
+      description: `Open ${label}`,
+      anchor: key,
+      remove: [key],
+    });
+    this.ctx.notify(
+      groupNotice(label, data.nodes.length, data.totals.nodes, describeConnected(added.connected)),
+      "info",
+    );
+    return true;
+  }
 
   /**
    * Loads the first view; resolves once it is laid out and framed. `restore` loads a saved view
@@ -103,7 +155,8 @@ export class OverviewController {
       // partial view would come no sooner than the whole. The whole is read while the part is drawn.
       const first = await api.overview(PARTIAL_VIEW_NODES).catch(() => null);
       overviewRequest = api.overview(this.limit);
-      if (first) partial = this.drawPartial(first);
+      // An aggregated answer has no nodes to draw first (and would bring no frame to wait for).
+      if (first && !first.aggregated && first.nodes.length > 0) partial = this.drawPartial(first);
     }
     const [overview] = await Promise.allSettled([overviewRequest ?? api.overview(this.limit)]);
     await partial;
@@ -118,8 +171,12 @@ export class OverviewController {
     const data = overview.value;
     this.totals = data.totals;
     this.sampled = data.sampled;
+    this.aggregated = data.aggregated ?? null;
     const buildStart = performance.now();
-    store.load(data);
+    // Too large to draw: one meta-node per label, one meta-edge per (label, type, label) — instead of
+    // a partial first view drawn meanwhile (the base state, not an undoable step).
+    if (data.aggregated && partial) view.graph.clear();
+    store.load(data.aggregated ? aggregateSubgraph(data.aggregated) : data);
     performance.measure(PERF.graphBuild, { start: buildStart });
     view.sigma.once("afterRender", () => performance.mark(PERF.firstFrame));
     this.renderSampleNote(data.nodes.length);
@@ -196,6 +253,20 @@ export class OverviewController {
 
   private renderSampleNote(sampleSize: number): void {
     const totals = this.totals;
+    if (this.aggregated && totals) {
+      const fmt = (n: number) => n.toLocaleString("en-US");
+      this.hooks.overlay.replaceChildren(
+        el("div", {
+          class: "overlay-note",
+          attrs: { "data-testid": "aggregate-note" },
+          text:
+            `Too large to draw (${fmt(totals.nodes)} nodes, ${fmt(totals.relationships)} relationships; ` +
+            `more than ${fmt(this.aggregated.threshold)} elements): one circle per label. ` +
+            `Click one to open its ${fmt(this.groupNodes)} most connected nodes.`,
+        }),
+      );
+      return;
+    }
     if (!this.sampled || !totals) {
       this.hooks.overlay.replaceChildren();
       return;

@@ -4,6 +4,7 @@
  * store loads (the subgraph, positions, hidden, pinned, filters, selection) and what is missing. The
  * permalink is the document compressed into the page address (lz-string, URI-safe).
  */
+import { isMetaKey } from "../../../../core/aggregate.ts";
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
 import type { Subgraph } from "../../../../core/api-types.ts";
 import {
@@ -59,6 +60,8 @@ export function captureView({
   const refs = new Map<string, string>();
   const nodes: ViewNode[] = [];
   graph.forEachNode((key, attrs) => {
+    // Meta-nodes (an aggregated first view) are counts, not nodes of the database: a view leaves them out.
+    if (isMetaKey(key)) return;
     const node: ViewNode = {
       key,
       label: attrs.category,
