@@ -44,7 +44,7 @@ describe("streaming CSV reader", () => {
     expect(stream!.problems).toEqual(whole.problems);
     expect(stream!.records.at(-1)!.location.line).toBe(text.trimEnd().split("\n").length);
     expect(stream!.records[0]!.fields.id).toBe("org:s0");
-  });
+  }, 30_000);
 
   it("names a bad value in the last rows of a big file by line and field", async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => `org:l${i},Organisation,名${i},N ${i},union,${i}`);
@@ -55,7 +55,7 @@ describe("streaming CSV reader", () => {
     expect(read.problems).toEqual([
       expect.objectContaining({ line: 100_000, record: 99_999, field: "count:int" }),
     ]);
-  });
+  }, 30_000);
 
   it("leaves undecodable bytes, NULs and malformed CSV to the whole-file reader's wording", async () => {
     const good = Buffer.from("id:ID,:LABEL,name\n" + "org:a,Organisation,甲\n".repeat(50_000));
@@ -82,7 +82,7 @@ describe("streaming CSV reader", () => {
     expect(unclosed.problems).toEqual((await readInputFiles([quote], { streamCsv: false })).problems);
     expect(unclosed.problems).toEqual([expect.objectContaining({ line: 50_003, field: "name" })]);
     expect(unclosed.problems[0]!.message).toMatch(/a quoted field is never closed/);
-  });
+  }, 30_000);
 
   it("reads other encodings strictly, by --encoding", async () => {
     const path = file(
@@ -94,5 +94,5 @@ describe("streaming CSV reader", () => {
       (await readInputFiles([path], { encoding: "latin1", streamCsv: false })).records,
     );
     expect(read.records[0]!.fields.name).toBe("Unión Fédérale");
-  });
+  }, 30_000);
 });
