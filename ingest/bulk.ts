@@ -17,14 +17,7 @@ import { GraphDb } from "../core/node/graph-db.ts";
 import { ensurePassword, freePort, startBundledDb, type BundledDb } from "../db/client/bundled-db.ts";
 import { neo4jAdminImportFull } from "../db/client/neo4j-admin.ts";
 import { BulkRefusedError, writeBulkCsv } from "./bulk-csv.ts";
-import {
-  displayName,
-  readInputFiles,
-  validateRead,
-  writtenIds,
-  type IngestOptions,
-  type IngestReport,
-} from "./ingest.ts";
+import { displayName, readAndValidate, writtenIds, type IngestOptions, type IngestReport } from "./ingest.ts";
 import { applySchema } from "./write.ts";
 
 export { BulkRefusedError };
@@ -117,8 +110,7 @@ export async function bulkIngestFiles(files: string[], options: BulkOptions): Pr
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const quiet = () => {}; // the database's own start-up lines
   const t0 = performance.now();
-  const read = await readInputFiles(files, options);
-  const { dataset, schema, drafts } = await validateRead(read, options);
+  const { dataset, schema, drafts } = await readAndValidate(files, options);
   const t1 = performance.now();
 
   const { dataDir } = options;

@@ -15,9 +15,10 @@ import { decodeInput, type InputEncoding } from "./decode.ts";
 import { addDerivedProperties } from "./derive.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { readCsvFile, type CsvOptions } from "./read-csv.ts";
+import { streamCsvFile } from "./stream-csv.ts";
 import { DRAFT_FORMAT, readJsonDataset } from "./read-json.ts";
 import { resolveDraft, type AcceptPolicy, type NodeFetcher } from "./draft.ts";
-import { validateRecords, type ExistingNodeLookup } from "./validate.ts";
+import { RecordValidation, type ExistingNodeLookup } from "./validate.ts";
 import { applySchema, writeDataset, type WriteOptions, type WriteSummary } from "./write.ts";
 
 export const SEED_DATASET = packagePath("data", "seed.json");
@@ -34,6 +35,8 @@ export interface IngestOptions extends WriteOptions, Omit<CsvOptions, "schema"> 
   accept?: AcceptPolicy;
   /** The format of `-` (standard input) among the files: "json" (default) or "csv". */
   stdinFormat?: "json" | "csv";
+  /** False: read CSV files whole, as before streaming (bench:ingest's baseline). Default true. */
+  streamCsv?: boolean;
 }
 
 export interface IngestReport extends WriteSummary {
@@ -77,76 +80,146 @@ export function displayName(file: string): string {
   return rel.startsWith("..") ? file : rel;
 }
 
-/** Reads and parses every file; unreadable files and syntax errors become problems, not exceptions. */
-export async function readInputFiles(files: string[], options: IngestOptions = {}): Promise<ReadInputs> {
-  const problems: InputProblem[] = [];
-  const texts: InputText[] = [];
-  for (const path of files) {
-    // `-`: standard input, read as a data set in `stdinFormat` (default JSON).
-    const stdin = path === "-";
-    const file = stdin ? STDIN_NAME : displayName(path);
-    try {
-      const bytes = stdin ? await readStdinBytes() : await readFile(path);
-      const decoded = decodeInput(file, bytes, options.encoding);
-      if (decoded.problem) problems.push(decoded.problem);
-      else
-        texts.push({
-          path: stdin ? `stdin.${options.stdinFormat ?? "json"}` : path,
-          file,
-          text: decoded.text!,
-        });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      problems.push({
-        file,
-        message:
-          code === "ENOENT"
-            ? "no such file"
-            : code === "EISDIR"
-              ? "is a directory: name the data files in it"
-              : `cannot read: ${(error as Error).message}`,
-      });
-    }
-  }
-  const read = parseInputTexts(texts, options);
-  return { ...read, problems: [...problems, ...read.problems] };
+function unreadable(file: string, error: unknown): InputProblem {
+  const code = (error as { code?: string }).code;
+  return {
+    file,
+    message:
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory: name the data files in it"
+          : `cannot read: ${(error as Error).message}`,
+  };
 }
 
-/** Parses decoded inputs (files, or a draft the API received): records, problems and the schema. */
-export function parseInputTexts(texts: InputText[], options: IngestOptions = {}): ReadInputs {
-  const records: RawRecord[] = [];
+/** A file read whole and decoded; `problem` when it could not be. */
+async function readWhole(
+  path: string,
+  options: IngestOptions,
+): Promise<{ text?: InputText; problem?: InputProblem }> {
+  // `-`: standard input, read as a data set in `stdinFormat` (default JSON).
+  const stdin = path === "-";
+  const file = stdin ? STDIN_NAME : displayName(path);
+  try {
+    const bytes = stdin ? await readStdinBytes() : await readFile(path);
+    const decoded = decodeInput(file, bytes, options.encoding);
+    if (decoded.problem) return { problem: decoded.problem };
+    return {
+      text: { path: stdin ? `stdin.${options.stdinFormat ?? "json"}` : path, file, text: decoded.text! },
+    };
+  } catch (error) {
+    return { problem: unreadable(file, error) };
+  }
+}
+
+/** CSV files are streamed (never held whole) unless `streamCsv` is false: the whole-file reader, kept for comparison. */
+const streams = (path: string, options: IngestOptions) =>
+  path !== "-" && extname(path).toLowerCase() === ".csv" && options.streamCsv !== false;
+
+/**
+ * Reads and parses every file; unreadable files and syntax errors become problems, not exceptions.
+ * JSON files are read whole (the schema may come from one); CSV files are streamed a row at a time.
+ */
+export async function readInputFiles(
+  files: string[],
+  options: IngestOptions = {},
+  /** Given the schema, where records go instead of `records` (a validation fed as the files stream). */
+  consume?: (schema: SchemaChoice) => (record: RawRecord) => void,
+): Promise<ReadInputs> {
   const problems: InputProblem[] = [];
-  const drafts: ReadInputs["drafts"] = [];
-  // The schema first: the CSV reader types untyped columns by it.
-  const choice = options.schemaChoice
+  const texts = new Map<string, InputText>();
+  for (const path of files) {
+    if (streams(path, options)) continue;
+    const read = await readWhole(path, options);
+    if (read.problem) problems.push(read.problem);
+    else texts.set(path, read.text!);
+  }
+  const choice = chooseSchema([...texts.values()], options);
+  const out: ReadInputs = { records: [], problems: [...problems, ...choice.problems], drafts: [] };
+  if (choice.schema) out.schema = choice.schema;
+  const csvOptions = { ...options, ...(choice.schema ? { schema: choice.schema.schema } : {}) };
+  const fed = choice.schema && consume ? consume(choice.schema) : undefined;
+  const emit = fed ?? ((record: RawRecord) => out.records.push(record));
+  for (const path of files) {
+    if (!streams(path, options)) {
+      const text = texts.get(path);
+      if (text) parseInputText(text, csvOptions, out, emit);
+      continue;
+    }
+    const file = displayName(path);
+    const mark = out.records.length;
+    let streamed: Awaited<ReturnType<typeof streamCsvFile>>;
+    try {
+      // Not push(...spread) anywhere: a file of 500,000 rows would overflow the call stack.
+      streamed = await streamCsvFile(path, file, csvOptions, emit);
+    } catch (error) {
+      out.records.length = mark;
+      out.problems.push(unreadable(file, error));
+      continue;
+    }
+    if (streamed) {
+      for (const problem of streamed.problems) out.problems.push(problem);
+      continue;
+    }
+    // A problem the whole-file reader words (undecodable bytes, NULs, malformed CSV): read it whole.
+    // (Records a validation was fed before it stay fed: the input fails all the same.)
+    out.records.length = mark;
+    const read = await readWhole(path, options);
+    if (read.problem) out.problems.push(read.problem);
+    else parseInputText(read.text!, csvOptions, out, emit);
+  }
+  return out;
+}
+
+/** The schema first: the CSV reader types untyped columns by it. */
+function chooseSchema(
+  texts: InputText[],
+  options: IngestOptions,
+): { schema?: SchemaChoice | undefined; problems: InputProblem[] } {
+  return options.schemaChoice
     ? { schema: options.schemaChoice, problems: [] }
     : resolveSchema(
         options.schemaFile,
         texts.filter((t) => extname(t.path).toLowerCase() === ".json"),
       );
-  problems.push(...choice.problems);
-  const schema = choice.schema?.schema;
-  for (const { path, file, text } of texts) {
-    const ext = extname(path).toLowerCase();
-    const read =
-      ext === ".csv"
-        ? readCsvFile(file, text, { ...options, ...(schema ? { schema } : {}) })
-        : ext === ".json"
-          ? readJsonDataset(file, text, { allowDraft: true })
-          : undefined;
-    if (!read) {
-      problems.push({
-        file,
-        message: "unknown file type: give a Guanxi .json data set or neo4j-admin style .csv",
-      });
-      continue;
-    }
-    if ("format" in read && read.format === DRAFT_FORMAT) drafts.push({ file, records: read.records });
-    // Not push(...spread): a file of 500,000 rows would overflow the call stack.
-    else for (const record of read.records) records.push(record);
-    for (const problem of read.problems) problems.push(problem);
+}
+
+/** Parses one decoded input into `out`: its records (or draft) and problems. */
+function parseInputText(
+  { path, file, text }: InputText,
+  options: IngestOptions & CsvOptions,
+  out: ReadInputs,
+  emit: (record: RawRecord) => void = (record) => out.records.push(record),
+): void {
+  const ext = extname(path).toLowerCase();
+  const read =
+    ext === ".csv"
+      ? readCsvFile(file, text, options)
+      : ext === ".json"
+        ? readJsonDataset(file, text, { allowDraft: true })
+        : undefined;
+  if (!read) {
+    out.problems.push({
+      file,
+      message: "unknown file type: give a Guanxi .json data set or neo4j-admin style .csv",
+    });
+    return;
   }
-  return { records, problems, drafts, ...(choice.schema ? { schema: choice.schema } : {}) };
+  if ("format" in read && read.format === DRAFT_FORMAT) out.drafts.push({ file, records: read.records });
+  // Not push(...spread): a file of 500,000 rows would overflow the call stack.
+  else for (const record of read.records) emit(record);
+  for (const problem of read.problems) out.problems.push(problem);
+}
+
+/** Parses decoded inputs (files, or a draft the API received): records, problems and the schema. */
+export function parseInputTexts(texts: InputText[], options: IngestOptions = {}): ReadInputs {
+  const choice = chooseSchema(texts, options);
+  const out: ReadInputs = { records: [], problems: [...choice.problems], drafts: [] };
+  if (choice.schema) out.schema = choice.schema;
+  const csvOptions = { ...options, ...(choice.schema ? { schema: choice.schema.schema } : {}) };
+  for (const text of texts) parseInputText(text, csvOptions, out);
+  return out;
 }
 
 /** Existing nodes with all their properties, by id: what a draft merges aliases into. */
@@ -193,7 +266,7 @@ export async function ingestFiles(
   files: string[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  return ingestRead(db, await readInputFiles(files, options), files.map(displayName), options);
+  return ingestValidated(db, await readAndValidate(files, options, db), files.map(displayName), options);
 }
 
 /** Ingests texts already in memory (a draft the API received) exactly as files are ingested. */
@@ -202,9 +275,9 @@ export async function ingestTexts(
   texts: InputText[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  return ingestRead(
+  return ingestValidated(
     db,
-    parseInputTexts(texts, options),
+    await validateRead(parseInputTexts(texts, options), options, db),
     texts.map((t) => t.file),
     options,
   );
@@ -218,6 +291,39 @@ export interface ValidatedInput {
 }
 
 /**
+ * Reads the files and validates every record (readInputFiles + validateRead), the records going straight
+ * into validation as the CSV files stream: no raw record is kept. Throws InputError naming every problem.
+ */
+export async function readAndValidate(
+  files: string[],
+  options: IngestOptions,
+  db?: GraphDb,
+): Promise<ValidatedInput> {
+  let validation: RecordValidation | undefined;
+  const read = await readInputFiles(
+    files,
+    options,
+    options.streamCsv === false
+      ? undefined
+      : ({ schema }) => {
+          const fed = newValidation(schema, options, db);
+          validation = fed;
+          return (record) => fed.add(record);
+        },
+  );
+  return validateRead(read, options, db, validation);
+}
+
+/** A validation for `schema`, looking ends up in `db` when there is one. */
+function newValidation(schema: GraphSchema, options: IngestOptions, db?: GraphDb): RecordValidation {
+  return new RecordValidation({
+    schema,
+    ...(db ? { lookupExisting: databaseLookup(db, schema) } : {}),
+    ...(options.maxPropertyBytes !== undefined ? { maxPropertyBytes: options.maxPropertyBytes } : {}),
+  });
+}
+
+/**
  * Resolves drafts and validates everything read; throws InputError naming every problem. Without `db`
  * (a bulk load into an empty database) nothing is looked up: every end must be in the input.
  */
@@ -225,10 +331,16 @@ export async function validateRead(
   read: ReadInputs,
   options: IngestOptions,
   db?: GraphDb,
+  /** A validation already fed the files' records (readInputFiles' `consume`); else `read.records`. */
+  fed?: RecordValidation,
 ): Promise<ValidatedInput> {
   if (!read.schema) throw new InputError(read.problems);
   const { schema } = read.schema;
+  const validation = fed ?? newValidation(schema, options, db);
   const records = read.records;
+  read.records = []; // validation keeps what it needs: the raw records can go
+  for (const record of records) validation.add(record);
+  records.length = 0;
   const problems = [...read.problems];
   let drafts: IngestReport["drafts"];
   for (const draft of read.drafts) {
@@ -236,22 +348,18 @@ export async function validateRead(
       ...(options.accept ? { accept: options.accept } : {}),
       fetchNodes: db ? databaseNodeFetcher(db, schema) : async () => new Map(),
     });
-    for (const record of resolved.records) records.push(record);
+    for (const record of resolved.records) validation.add(record);
     problems.push(...resolved.problems);
     drafts = {
       skipped: [...(drafts?.skipped ?? []), ...resolved.skipped],
       dropped: (drafts?.dropped ?? 0) + resolved.dropped,
     };
   }
-  const validation = await validateRecords(records, {
-    schema,
-    ...(db ? { lookupExisting: databaseLookup(db, schema) } : {}),
-    ...(options.maxPropertyBytes !== undefined ? { maxPropertyBytes: options.maxPropertyBytes } : {}),
-  });
-  problems.push(...validation.problems);
+  const result = await validation.finish();
+  for (const problem of result.problems) problems.push(problem);
   if (problems.length > 0) throw new InputError(problems);
   return {
-    dataset: addDerivedProperties(validation.dataset, schema),
+    dataset: addDerivedProperties(result.dataset, schema),
     schema: read.schema,
     ...(drafts ? { drafts } : {}),
   };
@@ -268,13 +376,12 @@ export function writtenIds(dataset: Dataset): string[] {
   return [...ids];
 }
 
-async function ingestRead(
+async function ingestValidated(
   db: GraphDb,
-  read: ReadInputs,
+  { dataset, schema, drafts }: ValidatedInput,
   files: string[],
   options: IngestOptions,
 ): Promise<IngestReport> {
-  const { dataset, schema, drafts } = await validateRead(read, options, db);
   await applySchema(db, schema.schema);
   const summary = await writeDataset(db, dataset, schema.schema, options);
   return {

@@ -149,127 +149,188 @@ function malformedCsv(file: string, text: string, options: CsvOptions, error: un
   };
 }
 
+/** One row as csv-parse gives it with `info: true`. */
+export interface CsvRow {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+/**
+ * Turns CSV rows, the header first, into records one at a time: the whole-text reader and the streaming
+ * reader share it, so both give the same records and problems. `add` returns false when reading should
+ * stop (the header is wrong).
+ */
+export class CsvRecordBuilder {
+  readonly problems: InputProblem[] = [];
+  private headerRow: CsvRow | undefined;
+  private previous: CsvRow["info"] | undefined;
+  private index = 0;
+  private convert: ((row: CsvRow, line: number, record: number) => RawRecord | undefined) | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: CsvOptions = {},
+    /** Where each record goes; the problems stay in `problems`. */
+    private readonly emit: (record: RawRecord) => void,
+  ) {}
+
+  add(row: CsvRow): boolean {
+    if (!this.headerRow) {
+      this.headerRow = row;
+      this.previous = row.info;
+      this.convert = this.headerConverter(row);
+      return this.convert !== undefined;
+    }
+    // csv-parse counts lines to a record's end; a quoted field over several lines starts earlier.
+    const previous = this.previous!;
+    const line = previous.lines + 1 + (row.info.empty_lines - previous.empty_lines);
+    this.previous = row.info;
+    const record = this.convert!(row, line, ++this.index);
+    if (record) this.emit(record);
+    return true;
+  }
+
+  /** After the last row: an empty file is a problem. */
+  finish(): void {
+    if (!this.headerRow) this.problems.push({ file: this.file, line: 1, message: "the CSV file is empty" });
+  }
+
+  private headerConverter(headerRow: CsvRow) {
+    const { file, options, problems } = this;
+    const schema = options.schema ?? DEFAULT_SCHEMA;
+    const arrayDelimiter = options.arrayDelimiter ?? ";";
+    const header = parseHeader(file, headerRow.record);
+    problems.push(...header.problems);
+    const roles = new Set(header.columns.map((c) => c.role));
+    const kind = roles.has("id")
+      ? "node"
+      : roles.has("start") || roles.has("end")
+        ? "relationship"
+        : undefined;
+    if (!kind) {
+      problems.push({
+        file,
+        line: 1,
+        message:
+          "the header needs :ID (a nodes file) or :START_ID, :END_ID and :TYPE (a relationships file)" +
+          (headerRow.record.length === 1 && /[;\t|]/.test(headerRow.record[0]!)
+            ? `; the header is one column — is the delimiter "${options.delimiter ?? ","}" right? (--delimiter)`
+            : ""),
+      });
+      return undefined;
+    }
+    const needed: Role[] = kind === "node" ? ["id", "label"] : ["start", "end", "type"];
+    for (const role of needed) {
+      if (!roles.has(role)) {
+        const name = Object.entries(ROLE_OF).find(([, r]) => r === role)![0];
+        problems.push({
+          file,
+          line: 1,
+          field: `:${name}`,
+          message: `a ${kind}s file needs a :${name} column`,
+        });
+      }
+    }
+    if (problems.length > 0) return undefined;
+
+    const byRole = (role: Role) => header.columns.find((c) => c.role === role);
+    const idColumn = byRole("id");
+    const spaces: RawRecord["spaces"] = {};
+    if (idColumn?.space) spaces.id = idColumn.space;
+    if (byRole("start")?.space) spaces.start = byRole("start")!.space;
+    if (byRole("end")?.space) spaces.end = byRole("end")!.space;
+    const hasSpaces = Object.keys(spaces).length > 0;
+    // A named id column (`personId:ID(Person)`) is also stored under its name, as neo4j-admin does.
+    const idAlsoAs =
+      idColumn && idColumn.name !== "" && idColumn.name !== KEY_PROPERTY ? idColumn.name : undefined;
+
+    // Typed columns the schema does not know, per label or type: one shared object, not one per row.
+    const declaredByOwner = new Map<string, Record<string, PropertyType> | undefined>();
+    const declaredTypesFor = (owner: string, specs: Record<string, PropertySpec>) => {
+      if (!declaredByOwner.has(owner)) {
+        const typed = header.columns.filter((c) => c.role === "property" && c.type && !specs[c.name]);
+        declaredByOwner.set(
+          owner,
+          typed.length ? Object.fromEntries(typed.map((c) => [c.name, c.type!])) : undefined,
+        );
+      }
+      return declaredByOwner.get(owner);
+    };
+
+    return ({ record: cells }: CsvRow, line: number, recordNumber: number): RawRecord | undefined => {
+      const location = { file, line, record: recordNumber };
+      if (cells.length !== headerRow.record.length) {
+        problems.push({
+          ...location,
+          message: `has ${cells.length} columns, the header has ${headerRow.record.length}${cells.length > headerRow.record.length ? ` (a "${options.delimiter ?? ","}" inside a value? put that value in double quotes)` : ""}`,
+        });
+        return undefined;
+      }
+      const fields: Record<string, unknown> = {};
+      for (const c of header.columns) {
+        const cell = cells[c.index]!;
+        if (c.role === "id") fields.id = cell.trim();
+        else if (c.role === "label")
+          fields.labels = cell
+            .split(arrayDelimiter)
+            .map((l) => l.trim())
+            .filter((l) => l !== "");
+        else if (c.role === "start" || c.role === "end" || c.role === "type") fields[c.role] = cell.trim();
+      }
+      if (idAlsoAs && fields.id !== "") fields[idAlsoAs] = fields.id;
+      // The row's labels or type decide the type of untyped columns.
+      const owner = kind === "node" ? ((fields.labels as string[]) ?? []).join(";") : String(fields.type);
+      const specs =
+        kind === "node"
+          ? schema.nodePropertySpecsFor(((fields.labels as string[]) ?? []).filter((l) => schema.hasLabel(l)))
+          : schema.relationshipPropertySpecs(owner);
+      const declaredTypes = declaredTypesFor(owner, specs);
+      for (const c of header.columns) {
+        if (c.role !== "property") continue;
+        const cell = cells[c.index]!;
+        if (cell === "") continue; // neo4j-admin reads an empty cell as "no value"
+        const value = parseCsvValue(c.type ?? specs[c.name]?.type ?? "string", cell, arrayDelimiter);
+        if (value instanceof Error) problems.push({ ...location, field: c.header, message: value.message });
+        // Defined, not assigned: a column named "__proto__" is a field like any other (refused by validation).
+        else
+          Object.defineProperty(fields, c.name, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+      }
+      return {
+        kind,
+        location,
+        fields,
+        ...(declaredTypes ? { declaredTypes } : {}),
+        ...(hasSpaces ? { spaces } : {}),
+      };
+    };
+  }
+}
+
+/** csv-parse's options for Guanxi's CSV, whole text or streamed. */
+export function csvParseOptions(options: CsvOptions) {
+  return {
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    delimiter: options.delimiter ?? ",",
+  } as const;
+}
+
 export function readCsvFile(file: string, text: string, options: CsvOptions = {}): ReadResult {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
-  const arrayDelimiter = options.arrayDelimiter ?? ";";
-  const problems: InputProblem[] = [];
   const records: RawRecord[] = [];
-  let rows: { record: string[]; info: { lines: number; empty_lines: number } }[];
+  let rows: CsvRow[];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ""), {
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      delimiter: options.delimiter ?? ",",
-    }) as unknown as typeof rows;
+    rows = parse(text.replace(/^\uFEFF/, ""), csvParseOptions(options)) as unknown as CsvRow[];
   } catch (error) {
     return { records, problems: [malformedCsv(file, text, options, error)] };
   }
-  const [headerRow, ...dataRows] = rows;
-  if (!headerRow) return { records, problems: [{ file, line: 1, message: "the CSV file is empty" }] };
-
-  const header = parseHeader(file, headerRow.record);
-  problems.push(...header.problems);
-  const roles = new Set(header.columns.map((c) => c.role));
-  const kind = roles.has("id") ? "node" : roles.has("start") || roles.has("end") ? "relationship" : undefined;
-  if (!kind) {
-    problems.push({
-      file,
-      line: 1,
-      message:
-        "the header needs :ID (a nodes file) or :START_ID, :END_ID and :TYPE (a relationships file)" +
-        (headerRow.record.length === 1 && /[;\t|]/.test(headerRow.record[0]!)
-          ? `; the header is one column — is the delimiter "${options.delimiter ?? ","}" right? (--delimiter)`
-          : ""),
-    });
-    return { records, problems };
-  }
-  const needed: Role[] = kind === "node" ? ["id", "label"] : ["start", "end", "type"];
-  for (const role of needed) {
-    if (!roles.has(role)) {
-      const name = Object.entries(ROLE_OF).find(([, r]) => r === role)![0];
-      problems.push({ file, line: 1, field: `:${name}`, message: `a ${kind}s file needs a :${name} column` });
-    }
-  }
-  if (problems.length > 0) return { records, problems };
-
-  const byRole = (role: Role) => header.columns.find((c) => c.role === role);
-  const idColumn = byRole("id");
-  const spaces: RawRecord["spaces"] = {};
-  if (idColumn?.space) spaces.id = idColumn.space;
-  if (byRole("start")?.space) spaces.start = byRole("start")!.space;
-  if (byRole("end")?.space) spaces.end = byRole("end")!.space;
-  const hasSpaces = Object.keys(spaces).length > 0;
-  // A named id column (`personId:ID(Person)`) is also stored under its name, as neo4j-admin does.
-  const idAlsoAs =
-    idColumn && idColumn.name !== "" && idColumn.name !== KEY_PROPERTY ? idColumn.name : undefined;
-
-  // Typed columns the schema does not know, per label or type: one shared object, not one per row.
-  const declaredByOwner = new Map<string, Record<string, PropertyType> | undefined>();
-  const declaredTypesFor = (owner: string, specs: Record<string, PropertySpec>) => {
-    if (!declaredByOwner.has(owner)) {
-      const typed = header.columns.filter((c) => c.role === "property" && c.type && !specs[c.name]);
-      declaredByOwner.set(
-        owner,
-        typed.length ? Object.fromEntries(typed.map((c) => [c.name, c.type!])) : undefined,
-      );
-    }
-    return declaredByOwner.get(owner);
-  };
-
-  dataRows.forEach(({ record: cells, info }, index) => {
-    // csv-parse counts lines to a record's end; a quoted field over several lines starts earlier.
-    const previous = (index === 0 ? headerRow : dataRows[index - 1]!).info;
-    const line = previous.lines + 1 + (info.empty_lines - previous.empty_lines);
-    const location = { file, line, record: index + 1 };
-    if (cells.length !== headerRow.record.length) {
-      problems.push({
-        ...location,
-        message: `has ${cells.length} columns, the header has ${headerRow.record.length}${cells.length > headerRow.record.length ? ` (a "${options.delimiter ?? ","}" inside a value? put that value in double quotes)` : ""}`,
-      });
-      return;
-    }
-    const fields: Record<string, unknown> = {};
-    for (const c of header.columns) {
-      const cell = cells[c.index]!;
-      if (c.role === "id") fields.id = cell.trim();
-      else if (c.role === "label")
-        fields.labels = cell
-          .split(arrayDelimiter)
-          .map((l) => l.trim())
-          .filter((l) => l !== "");
-      else if (c.role === "start" || c.role === "end" || c.role === "type") fields[c.role] = cell.trim();
-    }
-    if (idAlsoAs && fields.id !== "") fields[idAlsoAs] = fields.id;
-    // The row's labels or type decide the type of untyped columns.
-    const owner = kind === "node" ? ((fields.labels as string[]) ?? []).join(";") : String(fields.type);
-    const specs =
-      kind === "node"
-        ? schema.nodePropertySpecsFor(((fields.labels as string[]) ?? []).filter((l) => schema.hasLabel(l)))
-        : schema.relationshipPropertySpecs(owner);
-    const declaredTypes = declaredTypesFor(owner, specs);
-    for (const c of header.columns) {
-      if (c.role !== "property") continue;
-      const cell = cells[c.index]!;
-      if (cell === "") continue; // neo4j-admin reads an empty cell as "no value"
-      const value = parseCsvValue(c.type ?? specs[c.name]?.type ?? "string", cell, arrayDelimiter);
-      if (value instanceof Error) problems.push({ ...location, field: c.header, message: value.message });
-      // Defined, not assigned: a column named "__proto__" is a field like any other (refused by validation).
-      else
-        Object.defineProperty(fields, c.name, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-    }
-    records.push({
-      kind,
-      location,
-      fields,
-      ...(declaredTypes ? { declaredTypes } : {}),
-      ...(hasSpaces ? { spaces } : {}),
-    });
-  });
-  return { records, problems };
+  const builder = new CsvRecordBuilder(file, options, (record) => records.push(record));
+  for (const row of rows) if (!builder.add(row)) break;
+  builder.finish();
+  return { records, problems: builder.problems };
 }

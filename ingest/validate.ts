@@ -336,20 +336,54 @@ export async function validateRecords(
   records: RawRecord[],
   options: ValidationOptions = {},
 ): Promise<ValidationResult> {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
-  const v = new Validator(options);
+  const validation = new RecordValidation(options);
+  for (const raw of records) validation.add(raw);
+  return validation.finish();
+}
 
+/** What a relationship's later checks need of its raw record: not its fields (they are read already). */
+function slim(raw: RawRecord): RawRecord {
+  return {
+    kind: raw.kind,
+    location: raw.location,
+    fields: raw.fields.articles !== undefined ? { articles: true } : {},
+    ...(raw.fieldLines ? { fieldLines: raw.fieldLines } : {}),
+    ...(raw.declaredTypes ? { declaredTypes: raw.declaredTypes } : {}),
+    ...(raw.spaces ? { spaces: raw.spaces } : {}),
+  };
+}
+
+/**
+ * Validation fed one record at a time, as a streaming reader reads them (`add`), then finished once all
+ * are in (`finish`: relationship ends, duplicates). It keeps each valid node and relationship and what
+ * the checks need, never the raw records. Records may come in any order: ends are resolved at the end.
+ */
+export class RecordValidation {
+  private readonly schema: GraphSchema;
+  private readonly v: Validator;
   // Nodes, by (id space, id); and the (primary label, id) each will be stored under.
-  const nodes = new Map<string, InputNode>();
-  const stored = new Map<string, InputNode>();
-  const invalidRefs = new Set<string>();
-  for (const raw of records) {
-    if (raw.kind !== "node") continue;
+  private readonly nodes = new Map<string, InputNode>();
+  private readonly stored = new Map<string, InputNode>();
+  private readonly invalidRefs = new Set<string>();
+  private readonly pending: PendingRelationship[] = [];
+
+  constructor(private readonly options: ValidationOptions = {}) {
+    this.schema = options.schema ?? DEFAULT_SCHEMA;
+    this.v = new Validator(options);
+  }
+
+  add(raw: RawRecord): void {
+    if (raw.kind === "node") this.addNode(raw);
+    else if (raw.kind === "relationship") this.addRelationship(raw);
+  }
+
+  private addNode(raw: RawRecord): void {
+    const { v, nodes, stored, invalidRefs } = this;
     const node = v.node(raw);
     const space = raw.spaces?.id;
     if (!node) {
       if (typeof raw.fields.id === "string") invalidRefs.add(refOf(space, raw.fields.id));
-      continue;
+      return;
     }
     const ref = refOf(space, node.id);
     const seen = nodes.get(ref);
@@ -362,7 +396,7 @@ export async function validateRecords(
           `duplicate id "${node.id}"${space ? ` in id space ${space}` : ""} with different ${sameLabels ? "properties" : `labels (${node.labels.join(";")} here, ${seen.record.labels.join(";")})`} than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"}`,
         );
       }
-      continue;
+      return;
     }
     const key = `${node.labels[0]}\u0000${node.id}`;
     const clash = stored.get(key);
@@ -371,16 +405,15 @@ export async function validateRecords(
         at(raw, "id"),
         `id "${node.id}" names two different ${node.labels[0]} nodes (also ${clash.location.file}:${clash.location.line ?? "?"} record ${clash.location.record ?? "?"}, in another id space); Guanxi keeps ids unique per label`,
       );
-      continue;
+      return;
     }
     const entry = { record: node, location: { ...raw.location, ...(space ? { idSpace: space } : {}) } };
     nodes.set(ref, entry);
     stored.set(key, entry);
   }
 
-  const pending: PendingRelationship[] = [];
-  for (const raw of records) {
-    if (raw.kind !== "relationship") continue;
+  private addRelationship(raw: RawRecord): void {
+    const { v, schema } = this;
     const before = v.problems.length;
     const typeValue = raw.fields.type;
     let type: string | undefined;
@@ -393,9 +426,9 @@ export async function validateRecords(
     const specs = schema.relationshipPropertySpecs(type ?? "");
     const { properties } = v.properties(raw, specs, [...RELATIONSHIP_FIELDS, ...PROVENANCE_FIELDS]);
     const supports = v.supports(raw, type);
-    if (type === undefined || start === undefined || end === undefined) continue;
-    pending.push({
-      raw,
+    if (type === undefined || start === undefined || end === undefined) return;
+    this.pending.push({
+      raw: slim(raw),
       type,
       start,
       end,
@@ -405,142 +438,150 @@ export async function validateRecords(
     });
   }
 
-  // Ends and articles not in the input are looked up in the database, all at once.
-  const inInput = (space: string | undefined, id: string) =>
-    nodes.has(refOf(space, id)) || invalidRefs.has(refOf(space, id));
-  const wanted = new Set<string>();
-  for (const rel of pending) {
-    if (!inInput(rel.raw.spaces?.start, rel.start)) wanted.add(rel.start);
-    if (!inInput(rel.raw.spaces?.end, rel.end)) wanted.add(rel.end);
-    for (const s of rel.supports) if (s.article !== "" && !articleInInput(s.article)) wanted.add(s.article);
-  }
-  function articleInInput(id: string): boolean {
-    return nodes.has(refOf(undefined, id)) || invalidRefs.has(refOf(undefined, id));
-  }
-  // Ids of input nodes (outside id spaces), to find one already used by a node of another label.
-  for (const { record, location } of nodes.values()) if (!location.idSpace) wanted.add(record.id);
-  const existing =
-    wanted.size > 0 && options.lookupExisting
-      ? await options.lookupExisting([...wanted])
-      : new Map<string, string[][]>();
-
-  for (const { record, location } of nodes.values()) {
-    if (location.idSpace) continue;
-    const other = (existing.get(record.id) ?? []).find((labels) => !labels.includes(record.labels[0]!));
-    if (other)
-      v.problem(
-        {
-          file: location.file,
-          ...(location.line !== undefined ? { line: location.line } : {}),
-          ...(location.record !== undefined ? { record: location.record } : {}),
-          field: "id",
-        },
-        `id "${record.id}" already names ${withArticle(other.join(":"))} node in the database; here it is ${withArticle(record.labels[0]!)}. One id names one node: choose another id`,
-      );
-  }
-
-  /** The labels of the node a relationship end names, or a reason it names none. */
-  const resolve = (space: string | undefined, id: string): string[] | "invalid" | string => {
-    const own = nodes.get(refOf(space, id));
-    if (own) return own.record.labels;
-    if (invalidRefs.has(refOf(space, id))) return "invalid";
-    let found = existing.get(id) ?? [];
-    if (space !== undefined) found = found.filter((labels) => labels.includes(space));
-    const where = space ? ` in id space ${space}` : "";
-    if (found.length === 0) return `no node with id "${id}"${where} in the input or the database`;
-    if (found.length > 1)
-      return `id "${id}" names ${found.length} nodes in the database (${found.map((l) => l.join(":")).join(", ")}); use an id space (:START_ID(Label)) to say which`;
-    return found[0]!;
-  };
-
-  const relationships = new Map<string, { record: RelationshipRecord; raw: RawRecord }>();
-  for (const rel of pending) {
-    const { raw, type } = rel;
-    const allowed = schema.allowedEnds(type);
-    let ok = rel.ok;
-    const endLabels: Record<"start" | "end", NodeLabel | undefined> = { start: undefined, end: undefined };
-    for (const [end, allowedLabels] of [
-      ["start", allowed.from],
-      ["end", allowed.to],
-    ] as const) {
-      const id = rel[end];
-      const found = resolve(raw.spaces?.[end], id);
-      if (found === "invalid") {
-        ok = false; // the node's own problem is reported already
-      } else if (typeof found === "string") {
-        v.problem(at(raw, end), found);
-        ok = false;
-      } else {
-        const label = found.find((l) => allowedLabels.includes(l));
-        if (!label) {
-          const shown = found.filter((l) => schema.hasLabel(l)).join(":") || found.join(":");
-          v.problem(
-            at(raw, end),
-            `${type} cannot ${end === "start" ? "start at" : "end at"} ${withArticle(shown)} ("${id}"); allowed: ${allowedLabels.join(", ")}`,
-          );
-          ok = false;
-        } else endLabels[end] = label;
-      }
+  /** Every record is in: resolves the ends, merges duplicates, and gives the data set and all problems. */
+  async finish(): Promise<ValidationResult> {
+    const { schema, v, nodes, invalidRefs, pending, options } = this;
+    // Ends and articles not in the input are looked up in the database, all at once.
+    const inInput = (space: string | undefined, id: string) =>
+      nodes.has(refOf(space, id)) || invalidRefs.has(refOf(space, id));
+    const wanted = new Set<string>();
+    for (const rel of pending) {
+      if (!inInput(rel.raw.spaces?.start, rel.start)) wanted.add(rel.start);
+      if (!inInput(rel.raw.spaces?.end, rel.end)) wanted.add(rel.end);
+      for (const s of rel.supports) if (s.article !== "" && !articleInInput(s.article)) wanted.add(s.article);
     }
-    const documentLabel = schema.documentLabel;
-    if (documentLabel !== undefined) {
-      for (const article of new Set(rel.supports.map((s) => s.article))) {
-        const found = resolve(undefined, article);
-        if (found === "invalid") ok = false;
-        else if (typeof found === "string") {
-          v.problem(
-            at(raw, raw.fields.articles !== undefined ? "articles" : "article"),
-            `no ${documentLabel} with id "${article}" in the input or the database`,
-          );
+    function articleInInput(id: string): boolean {
+      return nodes.has(refOf(undefined, id)) || invalidRefs.has(refOf(undefined, id));
+    }
+    // Ids of input nodes (outside id spaces), to find one already used by a node of another label.
+    for (const { record, location } of nodes.values()) if (!location.idSpace) wanted.add(record.id);
+    const existing =
+      wanted.size > 0 && options.lookupExisting
+        ? await options.lookupExisting([...wanted])
+        : new Map<string, string[][]>();
+
+    for (const { record, location } of nodes.values()) {
+      if (location.idSpace) continue;
+      const other = (existing.get(record.id) ?? []).find((labels) => !labels.includes(record.labels[0]!));
+      if (other)
+        v.problem(
+          {
+            file: location.file,
+            ...(location.line !== undefined ? { line: location.line } : {}),
+            ...(location.record !== undefined ? { record: location.record } : {}),
+            field: "id",
+          },
+          `id "${record.id}" already names ${withArticle(other.join(":"))} node in the database; here it is ${withArticle(record.labels[0]!)}. One id names one node: choose another id`,
+        );
+    }
+
+    /** The labels of the node a relationship end names, or a reason it names none. */
+    const resolve = (space: string | undefined, id: string): string[] | "invalid" | string => {
+      const own = nodes.get(refOf(space, id));
+      if (own) return own.record.labels;
+      if (invalidRefs.has(refOf(space, id))) return "invalid";
+      let found = existing.get(id) ?? [];
+      if (space !== undefined) found = found.filter((labels) => labels.includes(space));
+      const where = space ? ` in id space ${space}` : "";
+      if (found.length === 0) return `no node with id "${id}"${where} in the input or the database`;
+      if (found.length > 1)
+        return `id "${id}" names ${found.length} nodes in the database (${found.map((l) => l.join(":")).join(", ")}); use an id space (:START_ID(Label)) to say which`;
+      return found[0]!;
+    };
+
+    const relationships = new Map<string, { record: RelationshipRecord; location: InputLocation }>();
+    for (let i = 0; i < pending.length; i++) {
+      const rel = pending[i]!;
+      // Released as it is checked: what stays is the relationship record (and the first's location).
+      pending[i] = undefined as unknown as PendingRelationship;
+      const { raw, type } = rel;
+      const allowed = schema.allowedEnds(type);
+      let ok = rel.ok;
+      const endLabels: Record<"start" | "end", NodeLabel | undefined> = { start: undefined, end: undefined };
+      for (const [end, allowedLabels] of [
+        ["start", allowed.from],
+        ["end", allowed.to],
+      ] as const) {
+        const id = rel[end];
+        const found = resolve(raw.spaces?.[end], id);
+        if (found === "invalid") {
+          ok = false; // the node's own problem is reported already
+        } else if (typeof found === "string") {
+          v.problem(at(raw, end), found);
           ok = false;
-        } else if (!found.includes(documentLabel)) {
-          v.problem(
-            at(raw, raw.fields.articles !== undefined ? "articles" : "article"),
-            `"${article}" is ${withArticle(found.join(":"))}, not ${withArticle(documentLabel)}`,
-          );
-          ok = false;
+        } else {
+          const label = found.find((l) => allowedLabels.includes(l));
+          if (!label) {
+            const shown = found.filter((l) => schema.hasLabel(l)).join(":") || found.join(":");
+            v.problem(
+              at(raw, end),
+              `${type} cannot ${end === "start" ? "start at" : "end at"} ${withArticle(shown)} ("${id}"); allowed: ${allowedLabels.join(", ")}`,
+            );
+            ok = false;
+          } else endLabels[end] = label;
         }
       }
+      const documentLabel = schema.documentLabel;
+      if (documentLabel !== undefined) {
+        for (const article of new Set(rel.supports.map((s) => s.article))) {
+          const found = resolve(undefined, article);
+          if (found === "invalid") ok = false;
+          else if (typeof found === "string") {
+            v.problem(
+              at(raw, raw.fields.articles !== undefined ? "articles" : "article"),
+              `no ${documentLabel} with id "${article}" in the input or the database`,
+            );
+            ok = false;
+          } else if (!found.includes(documentLabel)) {
+            v.problem(
+              at(raw, raw.fields.articles !== undefined ? "articles" : "article"),
+              `"${article}" is ${withArticle(found.join(":"))}, not ${withArticle(documentLabel)}`,
+            );
+            ok = false;
+          }
+        }
+      }
+      if (!ok) continue;
+      const record: RelationshipRecord = {
+        type,
+        start: rel.start,
+        end: rel.end,
+        startLabel: endLabels.start!,
+        endLabel: endLabels.end!,
+        properties: rel.properties,
+        supports: rel.supports,
+        ...declared(raw),
+      };
+      const key = relationshipKey(record);
+      const seen = relationships.get(key);
+      if (!seen) relationships.set(key, { record, location: raw.location });
+      else if (!sameProperties(seen.record.properties, record.properties)) {
+        const first = seen.location;
+        const [a, b] = [seen.record.properties, record.properties];
+        const differs = [...new Set([...Object.keys(a), ...Object.keys(b)])].find(
+          (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+        );
+        v.problem(
+          at(raw, differs),
+          `duplicate relationship (${rel.start})-[:${type}]->(${rel.end}) with different properties than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"}${differs !== undefined ? ` (${differs}: ${JSON.stringify(b[differs]) ?? "not given"} here, ${JSON.stringify(a[differs]) ?? "not given"} there)` : ""} (only the evidence of one fact may differ: it accumulates)`,
+        );
+      } else {
+        // The same fact from another record: its evidence adds to the first's.
+        seen.record.supports = dedupeSupports([...seen.record.supports, ...record.supports]);
+      }
     }
-    if (!ok) continue;
-    const record: RelationshipRecord = {
-      type,
-      start: rel.start,
-      end: rel.end,
-      startLabel: endLabels.start!,
-      endLabel: endLabels.end!,
-      properties: rel.properties,
-      supports: rel.supports,
-      ...declared(raw),
-    };
-    const key = relationshipKey(record);
-    const seen = relationships.get(key);
-    if (!seen) relationships.set(key, { record, raw });
-    else if (!sameProperties(seen.record.properties, record.properties)) {
-      const first = seen.raw.location;
-      const [a, b] = [seen.record.properties, record.properties];
-      const differs = [...new Set([...Object.keys(a), ...Object.keys(b)])].find(
-        (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
-      );
-      v.problem(
-        at(raw, differs),
-        `duplicate relationship (${rel.start})-[:${type}]->(${rel.end}) with different properties than ${first.file}:${first.line ?? "?"} record ${first.record ?? "?"}${differs !== undefined ? ` (${differs}: ${JSON.stringify(b[differs]) ?? "not given"} here, ${JSON.stringify(a[differs]) ?? "not given"} there)` : ""} (only the evidence of one fact may differ: it accumulates)`,
-      );
-    } else {
-      // The same fact from another record: its evidence adds to the first's.
-      seen.record.supports = dedupeSupports([...seen.record.supports, ...record.supports]);
-    }
-  }
 
-  const dataset: Dataset = {
-    nodes: [...nodes.values()].map((n) => n.record),
-    relationships: [...relationships.values()].map((r) => r.record),
-  };
-  // Report in reading order, whichever pass found the problem.
-  const problems = v.problems;
-  problems.sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.record ?? 0) - (b.record ?? 0),
-  );
-  return { dataset, problems };
+    pending.length = 0;
+    const dataset: Dataset = {
+      nodes: [...nodes.values()].map((n) => n.record),
+      relationships: [...relationships.values()].map((r) => r.record),
+    };
+    // Report in reading order, whichever pass found the problem.
+    const problems = v.problems;
+    problems.sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.record ?? 0) - (b.record ?? 0),
+    );
+    return { dataset, problems };
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { loadCypher, withSchemaNames } from "../core/node/cypher-files.ts";
 import { toDriverProperty, type GraphDb, type WriteTransaction } from "../core/node/graph-db.ts";
-import type { Dataset, Properties, PropertySpec } from "../core/model.ts";
+import type { Dataset, NodeRecord, Properties, PropertySpec, RelationshipRecord } from "../core/model.ts";
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
 import { readSearchIndex } from "../core/node/search-index.ts";
 import {
@@ -53,7 +53,26 @@ export const DEFAULT_CONCURRENCY = 2;
 interface Batch {
   kind: "nodes" | "relationships";
   cypher: string;
-  rows: Record<string, unknown>[];
+  /** Rows in the batch. */
+  size: number;
+  /** The statement's rows, built when read: only the batches being written hold theirs. */
+  readonly rows: Record<string, unknown>[];
+}
+
+function batch<T>(
+  kind: Batch["kind"],
+  cypher: string,
+  items: T[],
+  toRow: (item: T) => Record<string, unknown>,
+): Batch {
+  return {
+    kind,
+    cypher,
+    size: items.length,
+    get rows() {
+      return items.map(toRow);
+    },
+  };
 }
 
 function driverProperties(
@@ -87,12 +106,12 @@ export function planBatches(dataset: Dataset, schema: GraphSchema, batchSize: nu
   const mergeNodes = loadCypher("ingest/merge-nodes");
   for (const [label, nodes] of groupBy(dataset.nodes, (n) => n.labels[0]!)) {
     const cypher = withSchemaNames(mergeNodes, { LABEL: label }, schema);
-    const rows = nodes.map((n) => ({
+    const toRow = (n: NodeRecord) => ({
       id: n.id,
       props: driverProperties(n.properties, schema.nodePropertySpecsFor(n.labels)),
       labels: n.labels.slice(1),
-    }));
-    for (const part of chunk(rows, batchSize)) batches.push({ kind: "nodes", cypher, rows: part });
+    });
+    for (const part of chunk(nodes, batchSize)) batches.push(batch("nodes", cypher, part, toRow));
   }
   const mergeRels = loadCypher("ingest/merge-relationships");
   const groups = groupBy(dataset.relationships, (r) => `${r.startLabel}\u0000${r.type}\u0000${r.endLabel}`);
@@ -100,13 +119,13 @@ export function planBatches(dataset: Dataset, schema: GraphSchema, batchSize: nu
     const [from, type, to] = key.split("\u0000") as [string, string, string];
     const cypher = withSchemaNames(mergeRels, { FROM: from, TYPE: type, TO: to }, schema);
     const specs = schema.relationshipPropertySpecs(type);
-    const rows = rels.map((r) => ({
+    const toRow = (r: RelationshipRecord) => ({
       start: r.start,
       end: r.end,
       props: driverProperties(r.properties, specs),
       supports: r.supports,
-    }));
-    for (const part of chunk(rows, batchSize)) batches.push({ kind: "relationships", cypher, rows: part });
+    });
+    for (const part of chunk(rels, batchSize)) batches.push(batch("relationships", cypher, part, toRow));
   }
   return batches;
 }
@@ -178,7 +197,7 @@ export async function writeDataset(
     target.created += counts.created;
     target.updated += counts.updated;
     target.unchanged += counts.unchanged;
-    done[batch.kind] += batch.rows.length;
+    done[batch.kind] += batch.size;
     options.onProgress?.(done.nodes + done.relationships, total);
   };
 

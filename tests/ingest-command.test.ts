@@ -154,6 +154,38 @@ describe("guanxi ingest", () => {
     expect(await snapshot(db)).toBe(seeded);
   });
 
+  it("names a problem late in a big streamed CSV file by line and field, and writes nothing", async () => {
+    // ~3 MB, several read chunks: the bad row and the dangling end sit in the last of them.
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, i) => `org:big-${i},Organisation,大文件工会${i},Big Union ${i},union,${i}`,
+    );
+    const EVIDENCE = "两会合作。,article:tongzhou-innovation-studios";
+    rows[39_990] = "org:big-39990,Organisation,大文件工会,Big Union,union,many";
+    const nodes = file("big-nodes.csv", ["id:ID,:LABEL,name,nameEn,kind,count:int", ...rows].join("\n"));
+    const rels = file(
+      "big-rels.csv",
+      [
+        ":START_ID,:END_ID,:TYPE,evidence:string[],article",
+        ...Array.from(
+          { length: 39_999 },
+          (_, i) => `org:big-${i},org:big-${i + 1},COOPERATES_WITH,${EVIDENCE}`,
+        ),
+        `org:big-0,org:big-none,COOPERATES_WITH,${EVIDENCE}`,
+      ].join("\n"),
+    );
+    const run = await runCli(["ingest", nodes, rels]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /big-nodes\.csv:39992, record 39991, field "count:int": must be an integer, got "many"/,
+    );
+    expect(run.stderr).toMatch(
+      /big-rels\.csv:40001, record 40000, field "end": no node with id "org:big-none"/,
+    );
+    expect(run.stderr).toContain("nothing was written");
+    expect(await snapshot(db)).toBe(seeded);
+  });
+
   it("ingests neo4j-admin style CSV files that link to nodes already in the database", async () => {
     const nodes = file(
       "nodes.csv",
