@@ -23,10 +23,10 @@ import {
 import { loadCypher } from "../core/node/cypher-files.ts";
 import type { GraphDb } from "../core/node/graph-db.ts";
 import { activeSchema } from "../core/node/load-schema.ts";
-import type { PlainRelationship, PlainValue } from "../core/plain-values.ts";
+import type { PlainValue } from "../core/plain-values.ts";
 import type { GraphSchema } from "../core/schema/graph-schema.ts";
 import { InputError } from "../core/errors.ts";
-import { toGraphEdge } from "../core/subgraph.ts";
+import { relationshipOfColumns, toGraphEdge } from "../core/subgraph.ts";
 import { collectSubgraph } from "../export/db/collect-subgraph.ts";
 import { decodeInput } from "../ingest/decode.ts";
 import { withDatabase } from "./connect.ts";
@@ -140,7 +140,7 @@ async function queryGraph(
     { keys, limit: AMONG_LIMIT + 1 },
     { timeoutMs: QUERY_TIMEOUT_MS },
   );
-  const edges = among.rows.slice(0, AMONG_LIMIT).map((row) => toGraphEdge(row.r as PlainRelationship));
+  const edges = among.rows.slice(0, AMONG_LIMIT).map((row) => toGraphEdge(relationshipOfColumns(row)));
   return {
     subgraph: { nodes: subgraph.nodes, edges },
     rows,

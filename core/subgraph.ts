@@ -141,3 +141,14 @@ export class SubgraphBuilder {
     return { nodes: [...this.nodes.values()], edges };
   }
 }
+
+/** A row of relationships-among / relationships-all (plain columns) as a relationship. */
+export function relationshipOfColumns(row: Record<string, PlainValue>): PlainRelationship {
+  return {
+    elementId: String(row.key),
+    type: String(row.type),
+    startElementId: String(row.source),
+    endElementId: String(row.target),
+    properties: (row.properties ?? {}) as Record<string, PlainValue>,
+  };
+}

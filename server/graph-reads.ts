@@ -9,8 +9,8 @@ import { captionOf, type GraphSchema } from "../core/schema/graph-schema.ts";
 import type { Support } from "../core/model.ts";
 import { quotePassage } from "../core/quote-passage.ts";
 import type { GraphDb, RunOptions } from "../core/node/graph-db.ts";
-import type { PlainNode, PlainRelationship, PlainValue } from "../core/plain-values.ts";
-import type { SubgraphBuilder } from "../core/subgraph.ts";
+import type { PlainNode, PlainRelationship } from "../core/plain-values.ts";
+import { relationshipOfColumns, type SubgraphBuilder } from "../core/subgraph.ts";
 import { notFound } from "./errors.ts";
 
 /** Timeout of the explorer's own reads (analyst queries have their own, see routes/query.ts). */
@@ -30,17 +30,6 @@ export async function requireNode(db: GraphDb, key: string): Promise<{ node: Pla
   return { node: row.n as PlainNode, degree: Number(row.degree) };
 }
 
-/** A row of relationships-among / relationships-all (plain columns) as a relationship. */
-function relationshipOfRow(row: Record<string, PlainValue>): PlainRelationship {
-  return {
-    elementId: String(row.key),
-    type: String(row.type),
-    startElementId: String(row.source),
-    endElementId: String(row.target),
-    properties: (row.properties ?? {}) as Record<string, PlainValue>,
-  };
-}
-
 /**
  * Adds the relationships among `keys`; true when there were more than `limit` (only `limit` added).
  * `all`: `keys` are every node of the database, so one scan of its relationships replaces a seek per
@@ -57,7 +46,7 @@ export async function addRelationshipsAmong(
   const { rows } = all
     ? await db.read(loadCypher("explore/relationships-all"), { limit: limit + 1 }, EXPLORE_TIMEOUT)
     : await db.read(loadCypher("explore/relationships-among"), { keys, limit: limit + 1 }, EXPLORE_TIMEOUT);
-  for (const row of rows.slice(0, limit)) builder.addEdge(relationshipOfRow(row));
+  for (const row of rows.slice(0, limit)) builder.addEdge(relationshipOfColumns(row));
   return rows.length > limit;
 }
 
