@@ -61,8 +61,12 @@ export class MarqueeController {
       this.draw();
     });
     const end = () => this.finish();
+    // Wherever the button is released: on the background, a node, a relationship (sigma then sends
+    // upEdge, not upStage) or outside the canvas (the captor listens on the whole document).
     sigma.on("upStage", end);
     sigma.on("upNode", end);
+    sigma.on("upEdge", end);
+    sigma.getMouseCaptor().on("mouseup", end);
     // The browser still sends a click after a drawn shape; with the next click sigma would count a
     // double-click and zoom in. A click soon after a shape is a click, not half of a double-click.
     sigma.on("doubleClickStage", (payload) => {
